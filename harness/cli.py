@@ -1,0 +1,72 @@
+"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]`.
+
+Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
+obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
+bad input (one line on stderr, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from harness.learning_set import InputError, canonical, load_json
+from harness.report import prove_table, to_json, write_atomically
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not value > 0 and not (kind is int and value == 0):
+            raise argparse.ArgumentTypeError(f"{text!r} must be positive")
+        return value
+    return parse
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="bnproof", description=(
+        "Machine-checked refutation of Lemma 4.5 of Santurkar et al. (2018): Z3 proves each "
+        "obligation, an independent SymPy evaluator cross-checks it."))
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    prove = sub.add_parser("prove", help="prove the refutation (canonical set, or --data FILE)",
+                           description="Run every obligation through Z3 and cross-check it in SymPy. "
+                           "Exit 0 if all are proved, 1 if any fails, 2 on bad input.")
+    prove.add_argument("--data", metavar="FILE",
+                       help='JSON {"X": [[...], ...], "y": [...]}; numbers are read exactly '
+                       '("0.1", "-3/7", "2e-3"). Default: the canonical set of paper.md §4')
+    prove.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
+    prove.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
+    prove.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",
+                       help="per-obligation solver timeout (default 30); a timeout is a failure")
+    prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
+                       help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        ls = load_json(args.data) if args.data else canonical()
+    except InputError as exc:
+        print(f"bnproof: {exc}", file=sys.stderr)
+        return 2
+    from harness.prove import prove
+
+    report = prove(ls, timeout_s=args.timeout, samples=args.samples)
+    text = to_json(report)
+    if args.output:
+        write_atomically(args.output, text)
+    sys.stdout.write(text if args.json else prove_table(report))
+    return 0 if report["proved"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""The independent SymPy evaluator: paper.md §3 computed a second way.
+
+Written from the definitions without looking at proofs/encoding.py and sharing no code with
+it: losses as literal sums, the BN loss with sympy.sqrt, gradients by symbolic differentiation
+of the literal BN loss (not the hand-derived formula Z3 uses), W* and d by SymPy matrix
+algebra, the distance to the ray by minimising over t > 0 (critical point or limit t -> 0+).
+Inputs are exact (sympy.Rational or algebraic numbers); no float enters.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+import sympy
+from sympy import Matrix, Rational, sqrt
+
+
+def rational(q: Fraction | int) -> Rational:
+    q = Fraction(q)
+    return Rational(q.numerator, q.denominator)
+
+
+class Evaluator:
+    def __init__(self, X: Sequence[Sequence[Fraction]], y: Sequence[Fraction]):
+        self.X = Matrix([[rational(v) for v in row] for row in X])
+        self.y = Matrix([rational(v) for v in y])
+        self.n, self.dim = self.X.shape
+
+    # standard network
+    def standard_loss(self, w) -> sympy.Expr:
+        residual = self.X * Matrix(w) - self.y
+        return (residual.T * residual)[0] / self.n
+
+    def standard_optimum(self) -> Matrix:
+        """Solves the normal equations XᵀX w = Xᵀy."""
+        return (self.X.T * self.X).LUsolve(self.X.T * self.y)
+
+    # BN network
+    def bn_outputs(self, w) -> list[sympy.Expr]:
+        u = list(self.X * Matrix(w))
+        mu = sum(u) / self.n
+        sigma = sqrt(sum((ui - mu) ** 2 for ui in u) / self.n)
+        return [(ui - mu) / sigma for ui in u]
+
+    def bn_loss(self, w) -> sympy.Expr:
+        """L̂(w) = (1/n) Σ_i ((u_i - μ)/σ - y_i)², exactly."""
+        loss = sum((f - yi) ** 2 for f, yi in zip(self.bn_outputs(w), self.y)) / self.n
+        return sympy.radsimp(sympy.expand(loss))
+
+    def bn_gradient(self, w) -> Matrix:
+        """∂L̂/∂w_k at w: the derivative of the literal loss along each axis, at 0."""
+        h = sympy.Symbol("h", real=True)
+        grad = []
+        for k in range(self.dim):
+            point = [wj + (h if j == k else 0) for j, wj in enumerate(w)]
+            u = list(self.X * Matrix(point))
+            mu = sum(u) / self.n
+            sigma = sqrt(sum((ui - mu) ** 2 for ui in u) / self.n)
+            loss = sum(((ui - mu) / sigma - yi) ** 2 for ui, yi in zip(u, self.y)) / self.n
+            grad.append(sympy.radsimp(sympy.simplify(sympy.diff(loss, h).subs(h, 0))))
+        return Matrix(grad)
+
+    def centered(self) -> tuple[Matrix, Matrix]:
+        """Σ = (1/n) Σ (x_i - x̄)(x_i - x̄)ᵀ and c = (1/n) Σ (x_i - x̄)(y_i - ȳ)."""
+        ones = Matrix([1] * self.n)
+        Xc = self.X - ones * (ones.T * self.X) / self.n
+        yc = self.y - ones * (ones.T * self.y) / self.n
+        return Xc.T * Xc / self.n, Xc.T * yc / self.n
+
+    def bn_direction(self) -> Matrix:
+        sigma, c = self.centered()
+        return sigma.LUsolve(c)
+
+    def min_bn_loss_closed_form(self) -> sympy.Expr:
+        """1 + mean(y²) - 2 sqrt(cᵀ Σ^{-1} c) (Cauchy-Schwarz in the Σ inner product)."""
+        sigma, c = self.centered()
+        mean_sq = (self.y.T * self.y)[0] / self.n
+        return 1 + mean_sq - 2 * sqrt((c.T * sigma.LUsolve(c))[0])
+
+
+def distance_sq_to_ray(w0, d) -> sympy.Expr:
+    """inf over t > 0 of ||W0 - t·d||²: at the critical point if it is positive, else t -> 0+."""
+    t = sympy.Symbol("t", positive=True)
+    w0, d = Matrix(w0), Matrix(d)
+    f = sympy.expand(((w0 - t * d).T * (w0 - t * d))[0])
+    critical = [r for r in sympy.solve(sympy.diff(f, t), t) if r.is_positive]
+    if critical:
+        return sympy.radsimp(f.subs(t, critical[0]))
+    return sympy.limit(f, t, 0, "+")
+
+
+def lemma_sides(w0, w_star, d) -> tuple[sympy.Expr, sympy.Expr]:
+    """(left, right) of (L4.5): ||W0 - Ŵ*||² and ||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²."""
+    w0, ws = Matrix(w0), Matrix(w_star)
+    norm_sq = (ws.T * ws)[0]
+    right = ((w0 - ws).T * (w0 - ws))[0] - (norm_sq - (ws.T * w0)[0]) ** 2 / norm_sq
+    return distance_sq_to_ray(w0, d), sympy.radsimp(sympy.expand(right))
+
+
+def angle(u, v) -> sympy.Expr:
+    u, v = Matrix(u), Matrix(v)
+    return sympy.acos(sympy.radsimp((u.T * v)[0] / sqrt((u.T * u)[0] * (v.T * v)[0])))
+
+
+def failing_probability(w_star, d) -> sympy.Expr:
+    """P((L4.5) fails | <W0,W*> > 0) = 1/2 + φ/(2π) for rotation-invariant W0 (paper.md §5)."""
+    return Rational(1, 2) + angle(w_star, d) / (2 * sympy.pi)

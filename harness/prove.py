@@ -1,0 +1,67 @@
+"""The pipeline of `bnproof prove`: learning set -> exact statistics -> obligations -> solver ->
+witness -> independent evaluator -> report (a plain dict, JSON-ready)."""
+
+from __future__ import annotations
+
+import time
+
+import sympy
+
+from harness.cross_check import cross_check
+from harness.evaluator import Evaluator, failing_probability
+from harness.learning_set import LearningSet
+from harness.monte_carlo import failing_fraction_estimate
+from harness.numbers import show
+from harness.solver import decide
+from harness.statistics import claims as make_claims
+from harness.statistics import exact_statistics
+from proofs import all_obligations
+
+
+def exact_text(value) -> str:
+    return sympy.sstr(value)
+
+
+def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> dict:
+    start = time.perf_counter()
+    stats = exact_statistics(ls)
+    report = {"learning_set": ls.as_json()}
+    if stats.degenerate:
+        report.update(verdict="degenerate", reason=stats.degenerate, obligations=[], proved=True)
+        report["seconds"] = round(time.perf_counter() - start, 4)
+        return report
+    claims = make_claims(ls, stats)
+    ev = Evaluator(ls.X, ls.y)
+    rows = []
+    for ob in all_obligations(claims):
+        outcome = decide(ob, timeout_s)
+        t0 = time.perf_counter()
+        if outcome.result in ("sat", "unsat"):
+            passed, detail = cross_check(ob.name, claims, ev, outcome)
+        else:
+            passed, detail = False, f"solver answered {outcome.result} ({outcome.reason})"
+        rows.append({
+            "name": ob.name, "statement": ob.statement, "expected": ob.expected,
+            "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
+            "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
+            "seconds": round(outcome.seconds, 4),
+            "cross_check_seconds": round(time.perf_counter() - t0, 4),
+        })
+    probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
+    report.update(
+        verdict="fails" if stats.lemma_fails else "holds",
+        reason=None if stats.lemma_fails else "W* is a positive multiple of the BN direction d",
+        w_star=[show(v) for v in stats.w_star],
+        bn_direction=[show(v) for v in stats.bn_direction],
+        failing_fraction=float(sympy.N(probability, 15)),
+        failing_fraction_exact=exact_text(probability),
+        obligations=rows,
+    )
+    if stats.lemma_fails and samples:
+        estimate, stderr, admissible = failing_fraction_estimate(stats.w_star, stats.bn_direction,
+                                                                 samples)
+        report["monte_carlo"] = {"samples": samples, "admissible": admissible,
+                                 "estimate": round(estimate, 6), "standard_error": round(stderr, 6)}
+    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"] for r in rows)
+    report["seconds"] = round(time.perf_counter() - start, 4)
+    return report

@@ -1,0 +1,60 @@
+"""Reports: the readable table of `bnproof prove` and atomic JSON output."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+
+def to_json(report: dict) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write all of `text` or nothing: a temporary file in the same folder, then a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def prove_table(report: dict) -> str:
+    ls = report["learning_set"]
+    out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
+           f"verdict: (L4.5) {report['verdict']}" + (f": {report['reason']}" if report.get("reason") else "")]
+    if "w_star" in report:
+        out.append(f"W* = ({', '.join(report['w_star'])}), BN optima = {{t·({', '.join(report['bn_direction'])}) : t > 0}}")
+        out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
+                   f"≈ {report['failing_fraction']:.4f}")
+    if "monte_carlo" in report:
+        mc = report["monte_carlo"]
+        out.append(f"  Monte-Carlo (seeded, {mc['samples']} Gaussian W0, {mc['admissible']} admissible): "
+                   f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
+    rows = [[r["name"], r["statement"], r["expected"], r["result"],
+             "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}"]
+            for r in report["obligations"]]
+    if rows:
+        out += ["", _table(["obligation", "statement", "expected", "result", "cross-check", "seconds"], rows)]
+        witnesses = [f"  {r['name']}: " + ", ".join(f"{k} = {v}" for k, v in r["witness"].items())
+                     for r in report["obligations"] if r["witness"]]
+        if witnesses:
+            out += ["", "witnesses (exact):", *witnesses]
+    failed = [r["name"] for r in report["obligations"]
+              if r["result"] != r["expected"] or not r["cross_check"]]
+    out += ["", f"FAILED: {', '.join(failed)}" if failed else
+            f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
+    return "\n".join(out) + "\n"

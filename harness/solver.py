@@ -1,0 +1,54 @@
+"""The solver boundary: the only code that runs a solver.
+
+`decide` runs one obligation's query in a fresh Z3 solver with a timeout and a fixed seed and
+turns the answer into an Outcome: "sat", "unsat", "unknown" or "timeout". `unknown` and
+`timeout` are failures of the obligation, never passes. On `sat` the witness terms are read
+from the model exactly (harness/witness.py).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import sympy
+import z3
+
+from harness.witness import exact_value
+from proofs.obligation import Obligation
+
+SEED = 0
+
+
+@dataclass
+class Outcome:
+    result: str                                   # "sat" | "unsat" | "unknown" | "timeout"
+    seconds: float
+    witness: dict[str, sympy.Expr] = field(default_factory=dict)
+    reason: str = ""
+
+
+def new_solver(timeout_s: float) -> z3.Solver:
+    solver = z3.Solver()
+    solver.set("timeout", max(1, int(timeout_s * 1000)))
+    solver.set("random_seed", SEED)
+    return solver
+
+
+def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
+    z3.set_param("smt.random_seed", SEED)
+    solver = new_solver(timeout_s)
+    solver.add(*obligation.query)
+    start = time.perf_counter()
+    answer = solver.check()
+    seconds = time.perf_counter() - start
+    if answer == z3.sat:
+        model = solver.model()
+        witness = {name: exact_value(model.eval(term, model_completion=True))
+                   for name, term in obligation.witness.items()}
+        return Outcome("sat", seconds, witness)
+    if answer == z3.unsat:
+        return Outcome("unsat", seconds)
+    reason = solver.reason_unknown()
+    result = "timeout" if reason in ("timeout", "canceled") else "unknown"
+    return Outcome(result, seconds, reason=reason)

@@ -1,0 +1,107 @@
+"""`bnproof prove`: exit codes, JSON shape, and bad input (exit 2, one line, nothing written)."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness.cli import main
+
+BAD_INPUTS = {
+    "missing file": (None, "no such file"),
+    "malformed JSON": ('{"X": [[1, 2]', "malformed JSON"),
+    "ragged rows": ('{"X": [[1, 2], [3]], "y": [1, 2]}', "row 2 of X has 1 entries, expected 2"),
+    "non-number": ('{"X": [[1, "a"], [3, 4]], "y": [1, 2]}', "row 1, column 2: 'a' is not a number"),
+    "NaN": ('{"X": [[1, NaN], [3, 4]], "y": [1, 2]}', "NaN is not a finite number"),
+    "infinity string": ('{"X": [[1, "inf"], [3, 4]], "y": [1, 2]}', "is not a finite number"),
+    "overflowing number": ('{"X": [[1, 1e400], [3, 4]], "y": [1, 2]}', "overflows a double"),
+    "zero denominator": ('{"X": [[1, "1/0"], [3, 4]], "y": [1, 2]}', "zero denominator"),
+    "fewer than 2 points": ('{"X": [[1, 2]], "y": [1]}', "need at least 2 points"),
+    "length mismatch": ('{"X": [[1, 2], [3, 4]], "y": [1]}', "X has 2 rows but y has 1 entries"),
+    "boolean entry": ('{"X": [[1, true], [3, 4]], "y": [1, 2]}', "true is not a number"),
+    "not an object": ("[1, 2]", 'expected an object with keys "X" and "y"'),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+def test_bad_data_exits_2_with_one_line_naming_the_file(kind, tmp_path, capsys):
+    text, message = BAD_INPUTS[kind]
+    path = tmp_path / "data.json"
+    if text is not None:
+        path.write_text(text)
+    out = tmp_path / "report.json"
+    code = main(["prove", "--data", str(path), "--output", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and str(path) in err and message in err, err
+    assert not out.exists()
+
+
+def test_bad_usage_exits_2(capsys):
+    assert _exit_code(["prove", "--timeout", "-1"]) == 2
+    assert _exit_code(["frobnicate"]) == 2
+
+
+def _exit_code(argv):
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code
+
+
+def test_prove_json_has_the_report_shape(capsys):
+    assert main(["prove", "--json", "--samples", "1000"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"] == "fails"
+    assert {"learning_set", "verdict", "obligations", "w_star", "bn_direction",
+            "failing_fraction", "failing_fraction_exact", "monte_carlo"} <= set(report)
+    for row in report["obligations"]:
+        assert {"name", "statement", "expected", "result", "cross_check", "witness", "seconds"} <= set(row)
+        assert row["expected"] in ("sat", "unsat")
+        assert row["result"] == row["expected"] and row["cross_check"] is True
+
+
+def test_prove_writes_the_same_json_it_prints(tmp_path, capsys):
+    out = tmp_path / "results" / "report.json"
+    assert main(["prove", "--json", "--samples", "0", "--output", str(out)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    written = json.loads(out.read_text())
+    assert printed["obligations"][0]["name"] == written["obligations"][0]["name"]
+    assert printed["verdict"] == written["verdict"]
+
+
+def test_table_lists_every_obligation_and_says_all_proved(capsys):
+    assert main(["prove", "--samples", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "verdict: (L4.5) fails" in out and "all 13 obligations proved" in out
+
+
+def test_timeout_is_a_failure_with_exit_1(monkeypatch, capsys):
+    import harness.prove
+    from harness.solver import Outcome
+    monkeypatch.setattr(harness.prove, "decide", lambda ob, timeout_s: Outcome("timeout", 1.0, reason="timeout"))
+    assert main(["prove", "--samples", "0"]) == 1
+    assert "FAILED" in capsys.readouterr().out
+
+
+def test_unknown_is_a_failure_with_exit_1(monkeypatch, capsys):
+    import harness.prove
+    from harness.solver import Outcome
+    monkeypatch.setattr(harness.prove, "decide", lambda ob, timeout_s: Outcome("unknown", 1.0, reason="incomplete"))
+    assert main(["prove", "--json", "--samples", "0"]) == 1
+    rows = json.loads(capsys.readouterr().out)["obligations"]
+    assert all(r["result"] == "unknown" and r["cross_check"] is False for r in rows)
+
+
+def test_degenerate_set_is_reported_with_a_reason(capsys):
+    assert main(["prove", "--json", "--data", "examples/collinear.json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"] == "degenerate" and "singular" in report["reason"]
+
+
+def test_console_script_runs_without_traceback_on_missing_file(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "harness.cli", "prove", "--data", str(tmp_path / "nope.json")],
+                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
