@@ -4,13 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean
+.PHONY: install prove test bench clean lock
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every dependency with its hashes (pip-compile --generate-hashes over
+# all extras of pyproject.toml); the project itself is then installed without dependencies.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 prove: $(STAMP)
@@ -25,3 +28,10 @@ bench: $(STAMP)
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# Regenerate requirements.lock after changing a pin in pyproject.toml (needs the package index).
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --extra test --extra recheck --extra paper --extra examples \
+	  -o requirements.lock pyproject.toml
