@@ -128,7 +128,8 @@ def _negated_lemma(claims, ev, outcome):
     if outcome.result == "sat":
         w0 = Matrix([outcome.witness[f"W0_{k + 1}"] for k in range(ev.dim)])
         left, right = lemma_sides(w0, w_star, d)
-        ok = bool((w0.T * w_star)[0] > 0) and bool(left > right)
+        ok = (bool((w0.T * w_star)[0] > 0) and bool(left > right)
+              and equal(outcome.witness["lhs"], left) and equal(outcome.witness["rhs"], right))
         return ok, f"at W0 = {list(w0)}: left {left} > right {right}"
     fails = [p for p in sample_points(ev.dim) if (p.T * w_star)[0] > 0
              and bool(lemma_sides(p, w_star, d)[0] > lemma_sides(p, w_star, d)[1])]

@@ -33,7 +33,8 @@ def bn_gradient_at_w_star(claims: Claims) -> Obligation:
     nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
     return Obligation(
         name="bn_gradient_at_w_star",
-        statement="∇L̂(W*) = g exactly" + (", and g != 0" if nonzero else " = 0"),
+        statement=("∇L̂(W*) = g exactly, and g != 0" if nonzero
+                   else "∇L̂(W*) = 0 exactly (W* is on the BN ray)"),
         expected="unsat",
         query=(*root, *defs, z3.Or(wrong, zero) if nonzero else wrong),
     )

@@ -32,7 +32,8 @@ def negated_lemma(claims: Claims) -> list[Obligation]:
             statement="some W0 with <W0,W*> > 0 has ||W0 - Ŵ*||² > RHS of (L4.5)",
             expected=expected,
             query=_fails_at(w0, w_star, d),
-            witness={f"W0_{k + 1}": v for k, v in enumerate(w0)},
+            witness={**{f"W0_{k + 1}": v for k, v in enumerate(w0)},
+                     "lhs": ray_distance_sq(w0, d), "rhs": lemma_bound(w0, w_star)},
         ),
         Obligation(
             name="lemma_fails_at_w_star",

@@ -7,6 +7,7 @@ import importlib
 from fractions import Fraction
 
 import pytest
+import sympy
 import z3
 
 from harness.cross_check import cross_check
@@ -98,9 +99,19 @@ def test_flipped_inequality_in_negated_lemma_finds_no_failure_where_lemma_holds(
 
 def test_wrong_witness_fails_the_cross_check(canonical_claims):
     ls = canonical()
-    outcome = Outcome("sat", 0.0, {"W0_1": -1, "W0_2": 1})  # inadmissible: <W0, W*> < 0
+    # left 2 > right 1 at (-1, 1), but it is inadmissible: <W0, W*> = -2 < 0
+    outcome = Outcome("sat", 0.0, {"W0_1": -1, "W0_2": 1, "lhs": 2, "rhs": 1})
     passed, _ = cross_check("negated_lemma", canonical_claims, Evaluator(ls.X, ls.y), outcome)
     assert not passed
+
+
+def test_wrong_witness_value_of_a_side_fails_the_cross_check(canonical_claims):
+    ls = canonical()
+    right = Outcome("sat", 0.0, {"W0_1": 1, "W0_2": 0, "lhs": sympy.Rational(9, 34), "rhs": 0})
+    wrong = Outcome("sat", 0.0, {"W0_1": 1, "W0_2": 0, "lhs": sympy.Rational(9, 35), "rhs": 0})
+    ev = Evaluator(ls.X, ls.y)
+    assert cross_check("negated_lemma", canonical_claims, ev, right)[0]
+    assert not cross_check("negated_lemma", canonical_claims, ev, wrong)[0]
 
 
 def test_wrong_optimum_fails_the_cross_check(canonical_claims):
