@@ -58,7 +58,7 @@ class Evaluator:
             mu = sum(u) / self.n
             sigma = sqrt(sum((ui - mu) ** 2 for ui in u) / self.n)
             loss = sum(((ui - mu) / sigma - yi) ** 2 for ui, yi in zip(u, self.y)) / self.n
-            grad.append(sympy.radsimp(sympy.simplify(sympy.diff(loss, h).subs(h, 0))))
+            grad.append(sympy.radsimp(sympy.expand(sympy.diff(loss, h).subs(h, 0))))
         return Matrix(grad)
 
     def centered(self) -> tuple[Matrix, Matrix]:

@@ -14,12 +14,19 @@ paper.md §3-4 (canonical set: d = (5, 3), min L̂ = (16 - 2√38)/3). Four obli
   query is root-free. Ray points are global, hence local, minimisers.
 - bn_stationary_points_on_line: every stationary point of L̂ lies on the line through d.
   ∇L̂(w) = -2(c/σ - <c,w>Σw/σ³) = 0 iff c·σ²(w) = <c,w>·Σw (multiply by -σ³/2, σ > 0).
-  Query: σ²(w) > 0, that equation, w not parallel to d. A local minimiser of the differentiable
-  L̂ on the open set {σ > 0} is stationary, so all local minimisers lie on the line.
-- bn_opposite_ray_not_minimum: for t > 0, every w off the line with σ(w) > 0 has
-  L̂(w) < L̂(-t·d). Every neighbourhood of -t·d holds such w (dimension >= 2), so -t·d is not
-  a local minimiser. Root-free as above: L̂(w) >= L̂(-td) iff -<c,w>·σ(td) >= <c,td>·σ(w),
-  iff (given <c,td> > 0) -<c,w> > 0 and <c,w>²·σ²(td) >= <c,td>²·σ²(w).
+  Abstract v = σ²(w) > 0 and k = <c,w> (fresh variables: this only weakens the hypotheses, so
+  unsat of the abstraction implies unsat of the original): c·v = k·Σw. Since Σd = c,
+  Σ(v·d - k·w) = 0; since Σ is invertible, v·d = k·w; then k != 0 (v > 0, d != 0) and
+  w = (v/k)·d. The query is the disjunction of the three ways this chain could break:
+  (1) c·v = k·Σw but Σ(v·d - k·w) != 0; (2) some x != 0 with Σx = 0; (3) some v > 0, k, w with
+  v·d = k·w and w not a multiple of d (some 2×2 minor w_i d_j - w_j d_i != 0). Each is small
+  for Z3 in any dimension, where the direct query times out at d = 5. A local minimiser of the
+  differentiable L̂ on the open set {σ > 0} is stationary, so all local minimisers lie on the line.
+- bn_opposite_ray_not_minimum: no point -t·d (t > 0) is a local minimiser: along the explicit
+  path w_ε = -t·d + ε·u (u a coordinate vector not parallel to d, ε > 0, ||w_ε + t·d|| = ε),
+  L̂(w_ε) < L̂(-t·d) for every ε > 0, so every neighbourhood of -t·d holds a lower point.
+  Root-free as above: L̂(w) >= L̂(-td) iff -<c,w>·σ(td) >= <c,td>·σ(w), iff (given
+  <c,td> > 0) -<c,w> > 0 and <c,w>²·σ²(td) >= <c,td>²·σ²(w). Only t and ε are variables.
 
 Together: local minimisers ⊂ line ∩ {σ > 0} = ray ∪ opposite ray; ray points are minimisers,
 opposite-ray points are not. So Ŵ* is exactly the ray.
@@ -30,7 +37,7 @@ from __future__ import annotations
 import z3
 
 from proofs.claims import Claims
-from proofs.encoding import Network, const, not_parallel, reals, scaled
+from proofs.encoding import Network, const, reals, scaled, sub
 from proofs.obligation import Obligation
 
 
@@ -42,6 +49,13 @@ def bn_optima(claims: Claims) -> list[Obligation]:
     td = scaled(t, d)
     cw, ctd = net.cov_with_targets(w), net.cov_with_targets(td)
     var_w, var_td = net.bn_variance(w), net.bn_variance(td)
+    v, k, eps = z3.Reals("v k eps")
+    x = reals("x", net.dim)
+    c = net.cov_vector()
+    minors = [w[i] * d[j] != w[j] * d[i] for i in range(net.dim) for j in range(i + 1, net.dim)]
+    u = off_line_axis(claims.bn_direction)
+    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, u)]
+    cw_eps, var_eps = net.cov_with_targets(w_eps), net.bn_variance(w_eps)
     return [
         Obligation(
             name="bn_loss_identity",
@@ -61,16 +75,25 @@ def bn_optima(claims: Claims) -> list[Obligation]:
             name="bn_stationary_points_on_line",
             statement="∇L̂(w) = 0 with σ(w) > 0 implies w is a multiple of d",
             expected="unsat",
-            query=(var_w > 0,
-                   *[ck * var_w == cw * sk for ck, sk in zip(net.cov_vector(), net.sigma_times(w))],
-                   not_parallel(w, d)),
+            query=(z3.Or(
+                z3.And(*[ck * v == k * sw for ck, sw in zip(c, net.sigma_times(w))],
+                       z3.Or([r != 0 for r in net.sigma_times(sub(scaled(v, d), scaled(k, w)))])),
+                z3.And(*[sx == 0 for sx in net.sigma_times(x)], z3.Or([xk != 0 for xk in x])),
+                z3.And(v > 0, *[dk * v == k * wk for dk, wk in zip(d, w)], z3.Or(minors)),
+            ),),
         ),
         Obligation(
             name="bn_opposite_ray_not_minimum",
-            statement="L̂(w) < L̂(-t·d) for every t > 0 and every w off the line with σ(w) > 0",
+            statement="L̂(-t·d + ε·u) < L̂(-t·d) for every t > 0 and ε > 0 (u off the line)",
             expected="unsat",
-            query=(t > 0, var_w > 0, not_parallel(w, d),
-                   z3.Or(var_td <= 0, ctd <= 0,
-                         z3.And(-cw > 0, cw * cw * var_td >= ctd * ctd * var_w))),
+            query=(t > 0, eps > 0,
+                   z3.Or(var_eps <= 0, var_td <= 0, ctd <= 0,
+                         z3.And(-cw_eps > 0, cw_eps * cw_eps * var_td >= ctd * ctd * var_eps))),
         ),
     ]
+
+
+def off_line_axis(d) -> list:
+    """A coordinate vector e_j not parallel to d (exists when the dimension is at least 2)."""
+    j = next(j for j in range(len(d)) if any(d[i] != 0 for i in range(len(d)) if i != j))
+    return [const(1 if i == j else 0) for i in range(len(d))]
