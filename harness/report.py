@@ -12,6 +12,17 @@ def to_json(report: dict) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
+def without_timing(report):
+    """The report with every timing field (`seconds`, `*_seconds`) removed: what must be the
+    same on every run and every machine."""
+    if isinstance(report, dict):
+        return {k: without_timing(v) for k, v in report.items()
+                if k != "seconds" and not k.endswith("_seconds")}
+    if isinstance(report, list):
+        return [without_timing(v) for v in report]
+    return report
+
+
 def write_atomically(path: str, text: str) -> None:
     """Write all of `text` or nothing: a temporary file in the same folder, then a rename."""
     target = Path(path)
