@@ -17,6 +17,9 @@ from sympy import Matrix, Rational, sqrt
 
 
 def rational(q: Fraction | int) -> Rational:
+    """An exact SymPy rational (a float is refused)."""
+    if isinstance(q, float):
+        raise TypeError(f"float {q!r} given where an exact rational is required")
     q = Fraction(q)
     return Rational(q.numerator, q.denominator)
 

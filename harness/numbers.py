@@ -13,7 +13,7 @@ from fractions import Fraction
 
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 _RATIO = re.compile(r"([+-]?\d+)/([+-]?\d+)")
-_MAX_EXPONENT = 400  # beyond this a decimal exponent is certainly out of range
+_MAX_EXPONENT = 10_000  # guards against 10**huge; magnitudes are then checked exactly
 _DOUBLE_MAX = Fraction((2 - Fraction(1, 2**52)) * 2**1023)
 
 

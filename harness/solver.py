@@ -1,9 +1,10 @@
 """The solver boundary: the only code that runs a solver.
 
 `decide` runs one obligation's query in a fresh Z3 solver with a timeout and a fixed seed and
-turns the answer into an Outcome: "sat", "unsat", "unknown" or "timeout". `unknown` and
-`timeout` are failures of the obligation, never passes. On `sat` the witness terms are read
-from the model exactly (harness/witness.py).
+turns the answer into an Outcome: "sat", "unsat", "unknown", "timeout" or "vacuous". `unknown`
+and `timeout` are failures of the obligation, never passes. "vacuous" means the definitions of
+the auxiliary variables alone are unsatisfiable, so an `unsat` would prove nothing: also a
+failure. On `sat` the witness terms are read from the model exactly (harness/witness.py).
 """
 
 from __future__ import annotations
@@ -37,15 +38,28 @@ def new_solver(timeout_s: float) -> z3.Solver:
 
 def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
     z3.set_param("smt.random_seed", SEED)
+    if obligation.definitions:
+        definitions = _check(obligation.definitions, timeout_s)
+        if definitions.result != "sat":
+            reason = "the definitions of its auxiliary variables are unsatisfiable" \
+                if definitions.result == "unsat" else f"its definitions gave {definitions.result}"
+            return Outcome("vacuous", definitions.seconds, reason=reason)
+        outcome = _check(obligation.query, timeout_s, obligation.witness)
+        outcome.seconds += definitions.seconds
+        return outcome
+    return _check(obligation.query, timeout_s, obligation.witness)
+
+
+def _check(constraints, timeout_s: float, witness_terms=None) -> Outcome:
     solver = new_solver(timeout_s)
-    solver.add(*obligation.query)
+    solver.add(*constraints)
     start = time.perf_counter()
     answer = solver.check()
     seconds = time.perf_counter() - start
     if answer == z3.sat:
         model = solver.model()
         witness = {name: exact_value(model.eval(term, model_completion=True))
-                   for name, term in obligation.witness.items()}
+                   for name, term in (witness_terms or {}).items()}
         return Outcome("sat", seconds, witness)
     if answer == z3.unsat:
         return Outcome("unsat", seconds)

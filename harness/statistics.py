@@ -25,6 +25,7 @@ class Statistics:
     x_mean: Vector
     y_mean: Fraction
     y_sq_mean: Fraction
+    xy_mean: Vector                  # (1/n) Σ x_i y_i
     gram_rank: int
     sigma_rank: int
     w_star: Vector | None            # None when Σ x xᵀ is singular
@@ -84,8 +85,9 @@ def exact_statistics(ls: LearningSet) -> Statistics:
     d = None
     if sigma_rank == dim:
         d = tuple(_fr(v) for v in sigma.solve(_matrix(dim, 1, c)).entries())
-    stats = Statistics(ls.n, dim, x_mean, y_mean, syy / n, gram_rank, sigma_rank, w_star, c, d,
-                       None)
+    xy_mean = tuple(M[k][dim + 1] / n for k in range(dim))
+    stats = Statistics(ls.n, dim, x_mean, y_mean, syy / n, xy_mean, gram_rank, sigma_rank, w_star,
+                       c, d, None)
     return Statistics(**{**stats.__dict__, "degenerate": degeneracy(stats)})
 
 
@@ -115,6 +117,7 @@ def _dot(u, v) -> Fraction:
 def claims(ls: LearningSet, s: Statistics) -> Claims:
     """The values the obligations claim, for a nondegenerate set.
 
+    L(W*) = mean(y²) - <W*, mean(x·y)> (the residual is orthogonal to the data at the optimum).
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
@@ -129,6 +132,7 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
                  for ck, swk in zip(s.c, sigma_w))
     return Claims(
         X=ls.X, y=ls.y, w_star=s.w_star, bn_direction=s.bn_direction, grad_at_w_star=grad,
+        standard_loss_at_w_star=s.y_sq_mean - _dot(s.w_star, s.xy_mean),
         bn_loss_at_w_star=Surd(base, -2 * cw / q, q),
         min_bn_loss=Surd(base, Fraction(-2), _dot(s.c, s.bn_direction)),
         lemma_fails=s.lemma_fails,

@@ -15,7 +15,9 @@ from proofs.w_star_not_bn_optimal import w_star_not_bn_optimal
 
 def all_obligations(claims: Claims) -> list[Obligation]:
     """Every obligation for one learning set. `w_star_not_bn_optimal` only where the lemma fails
-    (where it holds, W* is on the ray and the gradient obligation claims ∇L̂(W*) = 0)."""
+    (where it holds, W* is on the ray and the gradient obligation claims ∇L̂(W*) = 0), and the
+    failure region only where it fails (where it holds the region is empty and
+    `failure_region_sufficient` would be vacuous; `negated_lemma` is unsat instead)."""
     return [
         standard_optimum(claims),
         *bn_optima(claims),
@@ -23,5 +25,5 @@ def all_obligations(claims: Claims) -> list[Obligation]:
         *([w_star_not_bn_optimal(claims)] if claims.lemma_fails else []),
         *distance_to_ray(claims),
         *negated_lemma(claims),
-        *failure_region(claims),
+        *(failure_region(claims) if claims.lemma_fails else []),
     ]

@@ -4,7 +4,8 @@ BN ray (paper.md §4: ∇L̂(W*) = (0, -3√2/4)).
 Claim:   with s = σ(W*) (s > 0, s² = σ²(W*)), ∇L̂(W*) = g, and ∇L̂(W*) != 0.
 Query:   s > 0, s² = σ²(W*), (∇L̂(W*) != g  or  ∇L̂(W*) = 0)         expected: unsat.
 g is given componentwise as a + b·sqrt(q); each sqrt(q) is a variable r >= 0 with r² = q.
-When W* is on the ray the claim is g = 0 and the query drops the "= 0" disjunct.
+When W* is on the line through d (on the ray, or on the opposite ray where L̂ is maximal) the
+claim is g = 0 and the query drops the "= 0" disjunct.
 ∇L̂ is the Z3 gradient of proofs/encoding.py (bn_gradient), checked against SymPy's
 derivative of the literal L̂ in tests/test_encoding_agrees_with_evaluator.py.
 """
@@ -34,7 +35,8 @@ def bn_gradient_at_w_star(claims: Claims) -> Obligation:
     return Obligation(
         name="bn_gradient_at_w_star",
         statement=("∇L̂(W*) = g exactly, and g != 0" if nonzero
-                   else "∇L̂(W*) = 0 exactly (W* is on the BN ray)"),
+                   else "∇L̂(W*) = 0 exactly (W* is on the line through d)"),
         expected="unsat",
         query=(*root, *defs, z3.Or(wrong, zero) if nonzero else wrong),
+        definitions=(*root, *defs),
     )

@@ -63,6 +63,7 @@ def bn_optima(claims: Claims) -> list[Obligation]:
             expected="unsat",
             query=(s > 0, s * s == var_w,
                    net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
+            definitions=(s > 0, s * s == var_w),
         ),
         Obligation(
             name="bn_ray_is_global_minimum",

@@ -27,6 +27,7 @@ class Claims:
     X: tuple[Vector, ...]              # points x_1..x_n
     y: Vector                          # targets y_1..y_n
     w_star: Vector                     # W*, the claimed minimiser of L
+    standard_loss_at_w_star: Fraction  # L(W*)
     bn_direction: Vector               # d = Σ^{-1} c: the claimed BN optima are {t·d : t > 0}
     grad_at_w_star: tuple[Surd, ...]   # ∇L̂(W*), componentwise
     bn_loss_at_w_star: Surd            # L̂(W*)

@@ -19,7 +19,9 @@ Term = z3.ArithRef
 
 
 def const(q: Fraction | int) -> z3.RatNumRef:
-    """An exact Z3 rational (never through a float)."""
+    """An exact Z3 rational (never through a float: a float is refused)."""
+    if isinstance(q, float):
+        raise TypeError(f"float {q!r} given where an exact rational is required")
     q = Fraction(q)
     return z3.Q(q.numerator, q.denominator)
 

@@ -35,11 +35,13 @@ def failure_region(claims: Claims) -> list[Obligation]:
             statement="(L4.5) fails at admissible W0 only if <W0, ŵ - d̂> > 0",
             expected="unsat",
             query=(*norm_w, *norm_d, admissible, fails, z3.Not(in_region)),
+            definitions=(*norm_w, *norm_d),
         ),
         Obligation(
             name="failure_region_sufficient",
             statement="(L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0",
             expected="unsat",
             query=(*norm_w, *norm_d, admissible, in_region, z3.Not(fails)),
+            definitions=(*norm_w, *norm_d),
         ),
     ]

@@ -3,6 +3,10 @@
 For a universal claim ("for all w, P(w)") the query is its negation and the expected answer is
 `unsat`: no counterexample exists. For an existential claim ("some W0 violates (L4.5)") the
 query is the claim itself and the expected answer is `sat`, with the witness terms to read off.
+
+`definitions` are the constraints of the query that only define auxiliary variables (a square
+root r > 0 with r² = q, say). They are part of `query`; the harness also checks them alone, so
+that an `unsat` can never come from contradictory definitions (a vacuous proof).
 """
 
 from __future__ import annotations
@@ -19,3 +23,4 @@ class Obligation:
     expected: str                                  # "sat" or "unsat"
     query: tuple[z3.BoolRef, ...]
     witness: dict[str, z3.ArithRef] = field(default_factory=dict)
+    definitions: tuple[z3.BoolRef, ...] = ()

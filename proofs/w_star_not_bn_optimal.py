@@ -35,4 +35,5 @@ def w_star_not_bn_optimal(claims: Claims) -> Obligation:
                z3.Or(on_ray, net.bn_loss_cleared(w_star, s) != loss_w * s * s,
                      net.bn_loss_cleared(d, s_d) != loss_min * s_d * s_d,
                      loss_w <= loss_min)),
+        definitions=(*root_w, *root_d, *defs_w, *defs_min),
     )

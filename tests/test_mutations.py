@@ -133,3 +133,23 @@ def test_learning_set_type_is_immutable():
     with pytest.raises(dataclasses.FrozenInstanceError):
         canonical().y = ()  # type: ignore[misc]
     assert isinstance(canonical(), LearningSet)
+
+
+def test_square_root_of_a_negative_number_is_reported_vacuous_not_proved(canonical_claims):
+    """A claimed gradient a + b·sqrt(q) with q < 0 would make r² = q contradictory and the query
+    trivially unsat; the harness checks the definitions alone and reports "vacuous"."""
+    bad = mutated(canonical_claims, grad_at_w_star=(
+        canonical_claims.grad_at_w_star[0], Surd(Fraction(0), Fraction(-1), Fraction(-1))))
+    assert decide(obligation(bad, "bn_gradient_at_w_star")).result == "vacuous"
+
+
+def test_zero_w_star_makes_the_failure_region_vacuous_not_proved(canonical_claims):
+    bad = mutated(canonical_claims, w_star=F(0, 0))
+    assert decide(obligation(bad, "failure_region_sufficient")).result == "vacuous"
+
+
+def test_w_star_a_negative_multiple_of_d_fails_the_lemma_with_probability_1():
+    from harness.prove import prove
+    report = prove(load_json("examples/negative_multiple.json"), samples=0)
+    assert report["verdict"] == "fails" and report["proved"]
+    assert report["failing_fraction_exact"] == "1"

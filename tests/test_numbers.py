@@ -24,3 +24,16 @@ def test_number_text_is_read_as_the_exact_rational(text, value):
 def test_non_numbers_are_rejected_with_a_reason(text, reason):
     with pytest.raises(ValueError, match=reason):
         parse_exact(text)
+
+
+def test_tiny_decimal_is_an_exact_rational_not_underflow():
+    assert parse_exact("1e-400") == Fraction(1, 10**400)
+
+
+def test_floats_are_refused_where_exact_rationals_are_required():
+    from harness.evaluator import rational
+    from proofs.encoding import const
+    with pytest.raises(TypeError):
+        const(0.1)
+    with pytest.raises(TypeError):
+        rational(0.1)
