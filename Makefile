@@ -25,6 +25,11 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# results/macros.tex and the figures of the paper, from a fresh proof of the canonical set.
+.PHONY: paper
+paper: $(STAMP)
+	$(BIN)/python -m harness.paper
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
