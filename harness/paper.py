@@ -31,7 +31,6 @@ from sympy import Matrix
 from harness.cross_check import surd
 from harness.evaluator import Evaluator, angle, lemma_sides, rational
 from harness.learning_set import canonical
-from harness.report import write_atomically
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.claims import Claims
@@ -184,12 +183,14 @@ def _save(fig, stem: Path) -> list[Path]:
 
 
 def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    """As harness.report.write_atomically, for bytes: a temporary file, then a rename."""
+    """As harness.report.write_atomically, for bytes: a temporary file, then a rename. The file
+    is made world-readable (mkstemp creates it 0600), as an artifact to share should be."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
@@ -353,7 +354,7 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
         else:
             continue  # degenerate sets have no angle
         ax.plot([x], [float(fraction)], marker="D", markersize=5, color="tab:red", linestyle="",
-                label="learning sets of `make examples`" if not marked else None, zorder=4)
+                label="learning sets of make examples (results/examples.md)" if not marked else None, zorder=4)
         ax.annotate(name, (x, float(fraction)), textcoords="offset points", xytext=(4, -10),
                     fontsize=7, color="tab:red")
         marked += 1
@@ -377,7 +378,7 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
 def write_all(report: dict, claims: Claims, results: Path = RESULTS) -> list[Path]:
     table = macros(report, claims)  # raises NotProved before anything is written
     target = results / "macros.tex"
-    write_atomically(str(target), macros_tex(table, "bnproof prove on the canonical set"))
+    _write_bytes_atomically(target, macros_tex(table, "bnproof prove on the canonical set").encode())
     written = [target]
     written += landscape(report, claims, results / "landscape")
     written += failing_fraction(report, claims, results / "failing_fraction",

@@ -171,3 +171,18 @@ def test_paper_outputs_are_complete_and_byte_identical_across_runs(report, canon
     pdf = (first / "landscape.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf
     assert (first / "landscape.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    from harness import paper
+
+    target = tmp_path / "macros.tex"
+    target.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(paper.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        paper._write_bytes_atomically(target, b"new")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["macros.tex"]
