@@ -70,6 +70,10 @@ def exact_values(report: dict, claims: Claims) -> dict[str, sympy.Expr | Matrix]
         raise NotProved("the report is not a proved refutation (proved must be true and the "
                         f"verdict 'fails'; got proved={report.get('proved')}, "
                         f"verdict={report.get('verdict')!r})")
+    if ([sympy.Rational(t) for t in report["w_star"]] != [rational(v) for v in claims.w_star]
+            or [sympy.Rational(t) for t in report["bn_direction"]]
+            != [rational(v) for v in claims.bn_direction]):
+        raise NotProved("the claims are not those of the report (W* or d differ)")
     ls = report["learning_set"]
     ev = Evaluator([[Fraction(v) for v in row] for row in ls["X"]], [Fraction(v) for v in ls["y"]])
     w_star, d = _vector(report["w_star"]), _vector(report["bn_direction"])
