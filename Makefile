@@ -29,6 +29,11 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+# results/macros.tex and the figures of the paper, from a fresh proof of the canonical set.
+.PHONY: paper
+paper: $(STAMP)
+	$(BIN)/python -m harness.paper
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
@@ -39,3 +44,11 @@ lock: $(STAMP)
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra test --extra recheck --extra paper --extra examples \
 	  -o requirements.lock pyproject.toml
+
+# Optional, not part of `make test`: a real torch.nn.BatchNorm1d agrees with the exact proof.
+# torch==2.13.0 resolves to the CPU wheel on this machine's local disk (it also adds torch's own
+# dependencies to .venv; `make clean install` returns to the locked set).
+.PHONY: torch-check
+torch-check: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check torch==2.13.0
+	$(BIN)/python scripts/torch_check.py
