@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
 import sys
-import tempfile
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -31,6 +29,7 @@ from sympy import Matrix
 from harness.cross_check import surd
 from harness.evaluator import Evaluator, angle, lemma_sides, rational
 from harness.learning_set import canonical
+from harness.report import write_atomically
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.claims import Claims
@@ -181,24 +180,9 @@ def _save(fig, stem: Path) -> list[Path]:
         buffer = io.BytesIO()
         fig.savefig(buffer, format=ext, metadata=metadata, dpi=150, bbox_inches="tight")
         path = stem.with_suffix(f".{ext}")
-        _write_bytes_atomically(path, buffer.getvalue())
+        write_atomically(path, buffer.getvalue())
         written.append(path)
     return written
-
-
-def _write_bytes_atomically(path: Path, data: bytes) -> None:
-    """As harness.report.write_atomically, for bytes: a temporary file, then a rename. The file
-    is made world-readable (mkstemp creates it 0600), as an artifact to share should be."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _pyplot():
@@ -382,7 +366,7 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
 def write_all(report: dict, claims: Claims, results: Path = RESULTS) -> list[Path]:
     table = macros(report, claims)  # raises NotProved before anything is written
     target = results / "macros.tex"
-    _write_bytes_atomically(target, macros_tex(table, "bnproof prove on the canonical set").encode())
+    write_atomically(target, macros_tex(table, "bnproof prove on the canonical set").encode())
     written = [target]
     written += landscape(report, claims, results / "landscape")
     written += failing_fraction(report, claims, results / "failing_fraction",

@@ -23,14 +23,16 @@ def without_timing(report):
     return report
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Write all of `text` or nothing: a temporary file in the same folder, then a rename."""
+def write_atomically(path, data: str | bytes) -> None:
+    """Write all of `data` or nothing: a temporary file in the same folder, then a rename.
+    The file is made world-readable (mkstemp creates it 0600), as a shared artifact should be."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)

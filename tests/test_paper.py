@@ -58,7 +58,9 @@ def from_report(report) -> dict:
     return {
         "BNWstar": tuple(Rational(v) for v in report["w_star"]),
         "BNDirection": tuple(Rational(v) for v in report["bn_direction"]),
-        "BNWitnessWzero": tuple(Rational(witness[k]) for k in sorted(witness)),
+        "BNWitnessWzero": tuple(Rational(witness[f"W0_{k + 1}"]) for k in range(len(report["w_star"]))),
+        "BNWitnessLeft": sympy.sympify(witness["lhs"]),
+        "BNWitnessRight": sympy.sympify(witness["rhs"]),
         "BNWstarLeft": sympy.sympify(at_w_star["lhs"]),
         "BNWstarRight": sympy.sympify(at_w_star["rhs"]),
         "BNFailProb": sympy.sympify(report["failing_fraction_exact"]),
@@ -174,7 +176,7 @@ def test_paper_outputs_are_complete_and_byte_identical_across_runs(report, canon
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
-    from harness import paper
+    from harness import paper, report
 
     target = tmp_path / "macros.tex"
     target.write_text("old")
@@ -182,7 +184,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr(paper.os, "replace", broken_replace)
+    monkeypatch.setattr(report.os, "replace", broken_replace)
     with pytest.raises(OSError):
-        paper._write_bytes_atomically(target, b"new")
+        paper.write_atomically(target, b"new")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["macros.tex"]
