@@ -27,6 +27,10 @@ smt2: $(STAMP)
 recheck: $(STAMP)
 	$(BIN)/python -m harness.recheck proofs/smt2
 
+# Solver-free certificates (proofs/certificates.py) checked by plain SymPy arithmetic.
+certify: $(STAMP)
+	$(BIN)/python -m harness.certify
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
