@@ -47,7 +47,16 @@ def numeral(q: Fraction) -> str:
     return f"(- {body})" if q < 0 else body
 
 
-def term(e: z3.ExprRef) -> str:
+def term(e: z3.ExprRef, memo: dict | None = None) -> str:
+    """The SMT-LIB2 text of e (memo: already printed shared subterms, by Z3 term id)."""
+    memo = {} if memo is None else memo
+    key = e.get_id()
+    if key not in memo:
+        memo[key] = _term(e, memo)
+    return memo[key]
+
+
+def _term(e: z3.ExprRef, memo: dict) -> str:
     if z3.is_true(e):
         return "true"
     if z3.is_false(e):
@@ -67,10 +76,10 @@ def term(e: z3.ExprRef) -> str:
             raise ExportError(f"unsupported power {e}")
         if k == 0:
             return "1.0"
-        return term(base) if k == 1 else f"(* {' '.join([term(base)] * int(k))})"
+        return term(base, memo) if k == 1 else f"(* {' '.join([term(base, memo)] * int(k))})"
     if kind not in _OPS:
         raise ExportError(f"unsupported operator {e.decl().name()} in {e}")
-    return f"({_OPS[kind]} {' '.join(term(a) for a in args)})"
+    return f"({_OPS[kind]} {' '.join(term(a, memo) for a in args)})"
 
 
 def constants(query) -> list[str]:
@@ -91,6 +100,7 @@ def constants(query) -> list[str]:
 
 
 def to_smt2(ob: Obligation) -> str:
+    memo: dict = {}
     lines = [
         f"; bnproof obligation {ob.name} (canonical learning set, paper.md §4)",
         f"; claim: {ob.statement}",
@@ -100,7 +110,7 @@ def to_smt2(ob: Obligation) -> str:
         "(set-logic QF_NRA)",
         f"(set-info :status {ob.expected})",
         *[f"(declare-fun {name} () Real)" for name in constants(ob.query)],
-        *[f"(assert {term(q)})" for q in ob.query],
+        *[f"(assert {term(q, memo)})" for q in ob.query],
         "(check-sat)",
         "(exit)",
     ]

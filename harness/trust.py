@@ -1,0 +1,49 @@
+"""The two extra columns of the `bnproof prove` report: the second solver and the certificate.
+
+- `second_solver(obligation)`: cvc5's answer on the same query, exported in memory to SMT-LIB2
+  (harness/smt2.py) and run through harness/second_solver.py with a timeout. A cvc5 answer that
+  contradicts the expected one fails the obligation; `unknown` or a timeout is reported as such
+  and counts as "not rechecked", never as a pass (`make recheck` treats it as a failure).
+- `certificate(name, learning_set)`: True/False from the solver-free checker harness/certify.py
+  when proofs/certificates.py has a certificate for this obligation and this learning set
+  (the canonical one), None otherwise.
+"""
+
+from __future__ import annotations
+
+from harness.learning_set import LearningSet
+from proofs.obligation import Obligation
+
+SECOND_SOLVER_TIMEOUT = 5.0   # seconds per query; bounds `prove` on larger learning sets
+
+_checked: dict[int, bool] = {}
+
+
+def second_solver(ob: Obligation, timeout_s: float = 30.0) -> dict:
+    from harness.second_solver import SmtLibError, decide_cvc5
+    from harness.smt2 import ExportError, to_smt2
+
+    try:
+        outcome = decide_cvc5(to_smt2(ob), min(timeout_s, SECOND_SOLVER_TIMEOUT), ob.name)
+    except (ExportError, SmtLibError) as exc:
+        return {"solver": "cvc5", "result": "error", "reason": str(exc), "seconds": 0.0}
+    row = {"solver": "cvc5", "result": outcome.result, "seconds": round(outcome.seconds, 4)}
+    if outcome.reason:
+        row["reason"] = outcome.reason
+    return row
+
+
+def contradicts(expected: str, second: dict) -> bool:
+    """cvc5 gave a definite answer other than the expected one (or could not read the query)."""
+    return second["result"] not in (expected, "unknown", "timeout")
+
+
+def certificate(name: str, ls: LearningSet) -> bool | None:
+    from harness.certify import certify, for_obligation
+
+    cert = for_obligation(name, ls.X, ls.y)
+    if cert is None:
+        return None
+    if id(cert) not in _checked:
+        _checked[id(cert)] = certify(cert)[0]
+    return _checked[id(cert)]
