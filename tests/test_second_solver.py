@@ -93,3 +93,13 @@ def test_file_without_status_exits_2(tmp_path, capsys):
 def test_cvc5_parse_error_is_an_smtlib_error():
     with pytest.raises(SmtLibError):
         decide_cvc5("(set-logic QF_NRA)\n(assert (= y 1.0))\n(check-sat)\n", 1, "bad.smt2")
+
+
+def test_without_nonlinear_coverings_cvc5_does_not_prove_the_standard_optimum(monkeypatch):
+    """Why `nl-cov` is set: cvc5's incremental linearization alone gives no unsat here."""
+    import harness.second_solver
+    monkeypatch.setitem(harness.second_solver.OPTIONS, "nl-cov", "false")
+    text = (DEFAULT_DIR / "standard_optimum.smt2").read_text()
+    assert decide_cvc5(text, timeout_s=0.5).result in ("timeout", "unknown")
+    monkeypatch.setitem(harness.second_solver.OPTIONS, "nl-cov", "true")
+    assert decide_cvc5(text, timeout_s=10).result == "unsat"
