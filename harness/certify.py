@@ -157,6 +157,9 @@ def check_identity(identity: Identity, m: Semantics, hypotheses: dict) -> str | 
     """None if the identity holds with valid signs, else what is wrong."""
     positive = {h.expr(m) for h in hypotheses.values() if h.relation == ">"}
     positive = {e for e in positive if isinstance(e, sympy.Symbol)}
+    data = [q for t in identity.terms for q in t.squares] + [mult for mult, _ in identity.multiples]
+    if any(sympy.sympify(e).has(sympy.Float) for e in data):
+        return "a float entered the identity (exact rationals only)"
     rhs = sympy.Integer(0)
     for term in identity.terms:
         if not (isinstance(term.coefficient, Rational) and term.coefficient > 0):
@@ -178,6 +181,8 @@ def check_identity(identity: Identity, m: Semantics, hypotheses: dict) -> str | 
             return f"multiplier {multiplier} may divide by zero"
         rhs += multiplier * h.expr(m)
     lhs = identity.lhs(m)
+    if sympy.sympify(lhs).has(sympy.Float):
+        return "a float entered the identity (exact rationals only)"
     if not _denominator_ok(lhs, positive):
         return "the left side may divide by zero"
     difference = _fraction(lhs - rhs)
@@ -218,15 +223,16 @@ def certify(cert: Certificate) -> tuple[bool, str]:
 
 def for_obligation(name: str, X, y) -> Certificate | None:
     """The certificate of obligation `name` for the learning set (X, y), or None."""
-    from proofs.certificates import CERTIFICATES
+    from proofs import certificates
 
-    return next((c for c in CERTIFICATES if name in c.obligations and c.X == tuple(X)
+    return next((c for c in certificates.CERTIFICATES if name in c.obligations and c.X == tuple(X)
                  and c.y == tuple(y)), None)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from proofs.certificates import CERTIFICATES
+    from proofs import certificates
 
+    CERTIFICATES = certificates.CERTIFICATES
     start = time.perf_counter()
     failed = []
     for cert in CERTIFICATES:

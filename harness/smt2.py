@@ -99,10 +99,10 @@ def constants(query) -> list[str]:
     return sorted(names)
 
 
-def to_smt2(ob: Obligation) -> str:
+def to_smt2(ob: Obligation, learning_set: str = "") -> str:
     memo: dict = {}
     lines = [
-        f"; bnproof obligation {ob.name} (canonical learning set, paper.md §4)",
+        f"; bnproof obligation {ob.name}" + (f" ({learning_set})" if learning_set else ""),
         f"; claim: {ob.statement}",
         f"; expected: {ob.expected}"
         + (" (the query is the claim's negation: unsat proves the claim)" if ob.expected == "unsat"
@@ -132,7 +132,8 @@ def canonical_files() -> dict[str, str]:
     from proofs import all_obligations
 
     ls = canonical()
-    return {f"{ob.name}.smt2": to_smt2(ob) for ob in all_obligations(claims(ls, exact_statistics(ls)))}
+    return {f"{ob.name}.smt2": to_smt2(ob, "canonical learning set, paper.md §4")
+            for ob in all_obligations(claims(ls, exact_statistics(ls)))}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,14 +4,15 @@
   (harness/smt2.py) and run through harness/second_solver.py with a timeout. A cvc5 answer that
   contradicts the expected one fails the obligation; `unknown` or a timeout is reported as such
   and counts as "not rechecked", never as a pass (`make recheck` treats it as a failure).
-- `certificate(name, learning_set)`: True/False from the solver-free checker harness/certify.py
+- `certificate(name, claims)`: True/False from the solver-free checker harness/certify.py
   when proofs/certificates.py has a certificate for this obligation and this learning set
-  (the canonical one), None otherwise.
+  (the canonical one), None otherwise. A certificate about another W* or d than the claims
+  the obligation was proved for counts as False: it would certify a different statement.
 """
 
 from __future__ import annotations
 
-from harness.learning_set import LearningSet
+from proofs.claims import Claims
 from proofs.obligation import Obligation
 
 SECOND_SOLVER_TIMEOUT = 5.0   # seconds per query; bounds `prove` on larger learning sets
@@ -38,12 +39,14 @@ def contradicts(expected: str, second: dict) -> bool:
     return second["result"] not in (expected, "unknown", "timeout")
 
 
-def certificate(name: str, ls: LearningSet) -> bool | None:
+def certificate(name: str, claims: Claims) -> bool | None:
     from harness.certify import certify, for_obligation
 
-    cert = for_obligation(name, ls.X, ls.y)
+    cert = for_obligation(name, claims.X, claims.y)
     if cert is None:
         return None
+    if (cert.w_star, cert.d) != (claims.w_star, claims.bn_direction):
+        return False
     if id(cert) not in _checked:
         _checked[id(cert)] = certify(cert)[0]
     return _checked[id(cert)]

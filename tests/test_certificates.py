@@ -140,3 +140,19 @@ def test_certificate_checker_uses_no_solver():
     source = inspect.getsource(harness.certify)
     assert "z3" not in source and "cvc5" not in source
     assert isinstance(sympy.cancel(w1), sympy.Expr)
+
+
+def test_a_float_in_a_certificate_is_rejected():
+    import sympy as sp
+    cert = with_identity(cert_for("bn_loss_identity"), 0, multiples=((sp.Float(-1.0) / s**2, "s² = σ²(w)"),))
+    ok, detail = certify(cert)
+    assert not ok and "float" in detail
+
+
+def test_certificate_data_is_exact():
+    from harness.certify import Semantics
+    for cert in CERTIFICATES:
+        m = Semantics(cert)
+        for identity in cert.identities:
+            assert not sympy.sympify(identity.lhs(m)).has(sympy.Float)
+            assert all(isinstance(term.coefficient, sympy.Rational) for term in identity.terms)

@@ -59,7 +59,16 @@ def test_second_solver_timeout_is_reported_and_never_counted_as_agreement(monkey
 
 
 def test_failing_certificate_fails_the_obligation(monkeypatch):
-    monkeypatch.setattr(harness.prove, "certificate", lambda name, ls: name != "bn_loss_identity")
+    monkeypatch.setattr(harness.prove, "certificate", lambda name, claims: name != "bn_loss_identity")
     report = prove(canonical(), samples=0)
     assert not report["proved"]
     assert "FAILED: bn_loss_identity" in prove_table(report)
+
+
+def test_certificate_about_another_w_star_counts_as_failed(canonical_claims):
+    import dataclasses
+
+    from harness.trust import certificate
+    from tests.conftest import F
+    assert certificate("standard_optimum", canonical_claims) is True
+    assert certificate("standard_optimum", dataclasses.replace(canonical_claims, w_star=F(2, 1))) is False
