@@ -17,7 +17,7 @@ from proofs.obligation import Obligation
 
 SECOND_SOLVER_TIMEOUT = 5.0   # seconds per query; bounds `prove` on larger learning sets
 
-_checked: dict[int, bool] = {}
+_checked: dict[int, tuple] = {}   # id -> (certificate, verdict): each certificate checked once
 
 
 def second_solver(ob: Obligation, timeout_s: float = 30.0) -> dict:
@@ -47,6 +47,6 @@ def certificate(name: str, claims: Claims) -> bool | None:
         return None
     if (cert.w_star, cert.d) != (claims.w_star, claims.bn_direction):
         return False
-    if id(cert) not in _checked:
-        _checked[id(cert)] = certify(cert)[0]
-    return _checked[id(cert)]
+    if _checked.get(id(cert), (None,))[0] is not cert:
+        _checked[id(cert)] = (cert, certify(cert)[0])
+    return _checked[id(cert)][1]
