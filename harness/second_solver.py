@@ -38,6 +38,8 @@ def decide_cvc5(text: str, timeout_s: float = 30.0, name: str = "<query>") -> Ou
     result, seconds = None, 0.0
     try:
         while not (command := parser.nextCommand()).isNull():
+            if command.getCommandName() == "exit":
+                break
             if command.getCommandName() == "set-info":
                 continue  # metadata; cvc5 would turn an answer differing from :status into an error
             if command.getCommandName() != "check-sat":
