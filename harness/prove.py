@@ -47,7 +47,7 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
             "cross_check_seconds": round(time.perf_counter() - t0, 4),
-            "second_solver": second_solver(ob, timeout_s),
+            **second_solver(ob, timeout_s),
             "certificate": certificate(ob.name, claims),
         })
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0

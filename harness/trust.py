@@ -21,22 +21,24 @@ _checked: dict[int, tuple] = {}   # id -> (certificate, verdict): each certifica
 
 
 def second_solver(ob: Obligation, timeout_s: float = 30.0) -> dict:
+    """The report fields `second_solver` (cvc5's answer, or "error"), `second_solver_seconds`
+    and, when there is one, `second_solver_reason`."""
     from harness.second_solver import SmtLibError, decide_cvc5
     from harness.smt2 import ExportError, to_smt2
 
     try:
         outcome = decide_cvc5(to_smt2(ob), min(timeout_s, SECOND_SOLVER_TIMEOUT), ob.name)
     except (ExportError, SmtLibError) as exc:
-        return {"solver": "cvc5", "result": "error", "reason": str(exc), "seconds": 0.0}
-    row = {"solver": "cvc5", "result": outcome.result, "seconds": round(outcome.seconds, 4)}
+        return {"second_solver": "error", "second_solver_seconds": 0.0, "second_solver_reason": str(exc)}
+    fields = {"second_solver": outcome.result, "second_solver_seconds": round(outcome.seconds, 4)}
     if outcome.reason:
-        row["reason"] = outcome.reason
-    return row
+        fields["second_solver_reason"] = outcome.reason
+    return fields
 
 
-def contradicts(expected: str, second: dict) -> bool:
+def contradicts(expected: str, answer: str) -> bool:
     """cvc5 gave a definite answer other than the expected one (or could not read the query)."""
-    return second["result"] not in (expected, "unknown", "timeout")
+    return answer not in (expected, "unknown", "timeout")
 
 
 def certificate(name: str, claims: Claims) -> bool | None:

@@ -17,8 +17,8 @@ def canonical_report():
 
 def test_cvc5_gives_the_expected_answer_on_every_canonical_obligation(canonical_report):
     for row in canonical_report["obligations"]:
-        assert row["second_solver"]["solver"] == "cvc5"
-        assert row["second_solver"]["result"] == row["expected"], row["name"]
+        assert row["second_solver"] == row["expected"], row["name"]
+        assert row["second_solver_seconds"] < 5
 
 
 def test_every_canonical_obligation_has_a_certificate_that_holds_in_the_report(canonical_report):
@@ -38,13 +38,13 @@ def test_learning_set_without_certificates_reports_none_and_still_rechecks():
     report = prove(load_json("examples/centered.json"), samples=0)
     assert report["proved"]
     assert all(r["certificate"] is None for r in report["obligations"])
-    assert all(r["second_solver"]["result"] == r["expected"] for r in report["obligations"])
+    assert all(r["second_solver"] == r["expected"] for r in report["obligations"])
 
 
 def test_contradicting_second_solver_fails_the_obligation(monkeypatch):
     flip = {"sat": "unsat", "unsat": "sat"}
     monkeypatch.setattr(harness.prove, "second_solver",
-                        lambda ob, timeout_s=30: {"solver": "cvc5", "result": flip[ob.expected], "seconds": 0.0})
+                        lambda ob, timeout_s=30: {"second_solver": flip[ob.expected], "second_solver_seconds": 0.0})
     report = prove(canonical(), samples=0)
     assert not report["proved"]
     assert "FAILED: standard_optimum" in prove_table(report)
@@ -52,10 +52,11 @@ def test_contradicting_second_solver_fails_the_obligation(monkeypatch):
 
 def test_second_solver_timeout_is_reported_and_never_counted_as_agreement(monkeypatch):
     monkeypatch.setattr(harness.prove, "second_solver",
-                        lambda ob, timeout_s=30: {"solver": "cvc5", "result": "timeout", "seconds": 5.0})
+                        lambda ob, timeout_s=30: {"second_solver": "timeout", "second_solver_seconds": 5.0})
     report = prove(canonical(), samples=0)
     assert "cvc5 gives the expected answer on 0 of 13 obligations" in prove_table(report)
-    assert all(r["second_solver"]["result"] == "timeout" for r in report["obligations"])
+    assert all(r["second_solver"] == "timeout" for r in report["obligations"])
+    assert report["proved"]  # Z3 and the cross-checks still prove it; the report says cvc5 did not
 
 
 def test_failing_certificate_fails_the_obligation(monkeypatch):
