@@ -38,7 +38,8 @@ def recheck(folder: Path, timeout_s: float = 10.0) -> list[dict]:
             first = decide_smt2(text, timeout_s)
             second = decide_cvc5(text, timeout_s, str(path))
         except (OSError, UnicodeDecodeError, ExportError, z3.Z3Exception, SmtLibError) as exc:
-            raise RecheckError(f"{path}: {str(exc).strip().splitlines()[0] if str(exc) else type(exc).__name__}") from None
+            message = str(exc).strip().splitlines() or [type(exc).__name__]
+            raise RecheckError(f"{path}: {message[0]}") from None
         rows.append({"file": path.name, "obligation": path.stem, "status": expected,
                      "z3": first.result, "z3_ms": first.seconds * 1000,
                      "cvc5": second.result, "cvc5_ms": second.seconds * 1000,

@@ -20,7 +20,7 @@ glue is by hand, as in a paper, and is not machine-checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Callable
 
@@ -66,5 +66,5 @@ class Certificate:
     w_star: tuple[Fraction, ...]                 # W* and d as the certificate states them
     d: tuple[Fraction, ...]
     hypotheses: tuple[Hypothesis, ...]
-    identities: tuple[Identity, ...]
-    argument: str = field(default="")            # why the identities imply the claim
+    identities: tuple[Identity, ...]             # why they imply the claim: the docstring of the
+    #                                              function in proofs/certificates.py building it

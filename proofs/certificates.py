@@ -36,9 +36,8 @@ W_STAR = (F(2), F(0))
 D = (F(5), F(3))
 
 
-def _cert(obligations, claim, hypotheses, identities, argument="") -> Certificate:
-    return Certificate(tuple(obligations), claim, X, Y, W_STAR, D, tuple(hypotheses),
-                       tuple(identities), argument)
+def _cert(obligations, claim, hypotheses, identities) -> Certificate:
+    return Certificate(tuple(obligations), claim, X, Y, W_STAR, D, tuple(hypotheses), tuple(identities))
 
 
 def positive(name, expr) -> Hypothesis:
@@ -81,7 +80,8 @@ def bn_loss_identity() -> Certificate:
                            multiples=((-1 / s**2, "s² = σ²(w)"),))])
 
 
-_RAY = [Identity("σ²(t·d) = (38/9)·t²", "> 0", lambda m: m.var(m.scaled(t, m.d)), terms=(Term(R(38, 9), (), ("t > 0", "t > 0")),)),
+_RAY = [Identity("σ²(t·d) = (38/9)·t²", "> 0", lambda m: m.var(m.scaled(t, m.d)),
+                 terms=(Term(R(38, 9), (), ("t > 0", "t > 0")),)),
         Identity("<c, t·d> = (38/9)·t", "> 0", lambda m: m.cov(m.scaled(t, m.d)),
                  terms=(Term(R(38, 9), (), ("t > 0",)),))]
 
@@ -126,9 +126,9 @@ def bn_stationary_points_on_line() -> Certificate:
 
 
 def bn_opposite_ray_not_minimum() -> Certificate:
-    """bn_opposite_ray_not_minimum: for t > 0 and w off the line (N(w) := ||w||²||d||² - <w,d>²
-    > 0) with σ(w) > 0, σ(td) > 0, <c,td> > 0 and <c,w>²σ²(td) < <c,td>²σ²(w), which rules out
-    the root-free form of L̂(w) >= L̂(-t·d).
+    """bn_opposite_ray_not_minimum: for t > 0 and every w off the line (N(w) := ||w||²||d||² -
+    <w,d>² > 0): σ(td) > 0, <c,td> > 0 and <c,w>²σ²(td) < <c,td>²σ²(w); the last rules out the
+    root-free form of L̂(w) >= L̂(-t·d).
 
     As for the ray: σ²(td) = (38/9)t², <c,td> = (38/9)t, and
     <c,td>²σ²(w) - <c,w>²σ²(td) = (38/243)·t²·N(w) > 0 (t² > 0, N(w) > 0).
