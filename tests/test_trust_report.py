@@ -38,6 +38,7 @@ def test_learning_set_without_certificates_reports_none_and_still_rechecks():
     report = prove(load_json("examples/centered.json"), samples=0)
     assert report["proved"]
     assert all(r["certificate"] is None for r in report["obligations"])
+    assert "no solver-free certificates for this learning set" in prove_table(report)
     assert all(r["second_solver"] == r["expected"] for r in report["obligations"])
 
 
