@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean lock golden
+.PHONY: install prove test bench clean lock golden smt2 recheck certify
 
 install: $(STAMP)
 
@@ -18,6 +18,18 @@ $(STAMP): pyproject.toml requirements.lock
 
 prove: $(STAMP)
 	$(BIN)/bnproof prove --output results/report.json
+
+# Every obligation of the canonical set as a standalone SMT-LIB2 file (committed; a test checks
+# they are up to date); `recheck` decides each file again with Z3 and with cvc5.
+smt2: $(STAMP)
+	$(BIN)/python -m harness.smt2 proofs/smt2
+
+recheck: $(STAMP)
+	$(BIN)/python -m harness.recheck proofs/smt2
+
+# Solver-free certificates (proofs/certificates.py) checked by plain SymPy arithmetic.
+certify: $(STAMP)
+	$(BIN)/python -m harness.certify
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -15,6 +15,7 @@ from harness.numbers import show
 from harness.solver import decide
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
+from harness.trust import certificate, contradicts, second_solver
 from proofs import all_obligations
 
 
@@ -47,6 +48,8 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
             "cross_check_seconds": round(time.perf_counter() - t0, 4),
+            **second_solver(ob, timeout_s),
+            "certificate": certificate(ob.name, claims),
         })
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
@@ -63,6 +66,8 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
                                                                  samples)
         report["monte_carlo"] = {"samples": samples, "admissible": admissible,
                                  "estimate": round(estimate, 6), "standard_error": round(stderr, 6)}
-    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"] for r in rows)
+    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"]
+                           and not contradicts(r["expected"], r["second_solver"])
+                           and r["certificate"] is not False for r in rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

@@ -45,6 +45,12 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
 
 
+def _second(row: dict) -> str:
+    if "second_solver" not in row:
+        return "-"
+    return f"{row['second_solver']} {row.get('second_solver_seconds', 0):.3f}"
+
+
 def prove_table(report: dict) -> str:
     ls = report["learning_set"]
     out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
@@ -58,16 +64,28 @@ def prove_table(report: dict) -> str:
         out.append(f"  Monte-Carlo (seeded, {mc['samples']} Gaussian W0, {mc['admissible']} admissible): "
                    f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
     rows = [[r["name"], r["statement"], r["expected"], r["result"],
-             "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}"]
+             "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}",
+             _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]
             for r in report["obligations"]]
     if rows:
-        out += ["", _table(["obligation", "statement", "expected", "result", "cross-check", "seconds"], rows)]
+        out += ["", _table(["obligation", "statement", "expected", "result", "cross-check", "seconds",
+                            "cvc5", "certificate"], rows)]
         witnesses = [f"  {r['name']}: " + ", ".join(f"{k} = {v}" for k, v in r["witness"].items())
                      for r in report["obligations"] if r["witness"]]
         if witnesses:
             out += ["", "witnesses (exact):", *witnesses]
     failed = [r["name"] for r in report["obligations"]
-              if r["result"] != r["expected"] or not r["cross_check"]]
+              if r["result"] != r["expected"] or not r["cross_check"] or r.get("certificate") is False
+              or r.get("second_solver", r["expected"]) not in (r["expected"], "unknown", "timeout")]
+    if rows:
+        obligations = report["obligations"]
+        agree = sum(r.get("second_solver") == r["expected"] for r in obligations)
+        certified = sum(r.get("certificate") is True for r in obligations)
+        certificates = (f"solver-free certificates hold for {certified} of {len(rows)}"
+                        if any(r.get("certificate") is not None for r in obligations)
+                        else "no solver-free certificates for this learning set (only the canonical one has them)")
+        out += ["", f"second solver: cvc5 gives the expected answer on {agree} of {len(rows)} obligations; "
+                    + certificates]
     out += ["", f"FAILED: {', '.join(failed)}" if failed else
             f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
     return "\n".join(out) + "\n"

@@ -5,6 +5,8 @@ turns the answer into an Outcome: "sat", "unsat", "unknown", "timeout" or "vacuo
 and `timeout` are failures of the obligation, never passes. "vacuous" means the definitions of
 the auxiliary variables alone are unsatisfiable, so an `unsat` would prove nothing: also a
 failure. On `sat` the witness terms are read from the model exactly (harness/witness.py).
+`decide_smt2` does the same for a standalone SMT-LIB2 text (proofs/smt2/*.smt2);
+harness/second_solver.py is the boundary for the second solver, cvc5.
 """
 
 from __future__ import annotations
@@ -53,13 +55,26 @@ def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
 def _check(constraints, timeout_s: float, witness_terms=None) -> Outcome:
     solver = new_solver(timeout_s)
     solver.add(*constraints)
+    return _run(solver, witness_terms or {})
+
+
+def decide_smt2(text: str, timeout_s: float = 30.0) -> Outcome:
+    """Z3 on the assertions of an SMT-LIB2 text, in a fresh solver (same timeout and seed).
+    A text Z3 cannot parse raises z3.Z3Exception."""
+    z3.set_param("smt.random_seed", SEED)
+    solver = new_solver(timeout_s)
+    solver.add(z3.parse_smt2_string(text))
+    return _run(solver, {})
+
+
+def _run(solver: z3.Solver, witness_terms: dict[str, z3.ArithRef]) -> Outcome:
     start = time.perf_counter()
     answer = solver.check()
     seconds = time.perf_counter() - start
     if answer == z3.sat:
         model = solver.model()
         witness = {name: exact_value(model.eval(term, model_completion=True))
-                   for name, term in (witness_terms or {}).items()}
+                   for name, term in witness_terms.items()}
         return Outcome("sat", seconds, witness)
     if answer == z3.unsat:
         return Outcome("unsat", seconds)

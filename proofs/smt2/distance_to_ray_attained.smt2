@@ -1,0 +1,12 @@
+; bnproof obligation distance_to_ray_attained (canonical learning set, paper.md §4)
+; claim: D(W0) is attained at t* = <W0,d>/||d||² if <W0,d> > 0, else approached as t -> 0+
+; expected: unsat (the query is the claim's negation: unsat proves the claim)
+(set-logic QF_NRA)
+(set-info :status unsat)
+(declare-fun W0_1 () Real)
+(declare-fun W0_2 () Real)
+(declare-fun eps () Real)
+(declare-fun t () Real)
+(assert (not (and (=> (> (+ (* W0_1 5.0) (* W0_2 3.0)) 0.0) (= (+ (* (- W0_1 (* (/ (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* 5.0 5.0) (* 3.0 3.0))) 5.0)) (- W0_1 (* (/ (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* 5.0 5.0) (* 3.0 3.0))) 5.0))) (* (- W0_2 (* (/ (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* 5.0 5.0) (* 3.0 3.0))) 3.0)) (- W0_2 (* (/ (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* 5.0 5.0) (* 3.0 3.0))) 3.0)))) (ite (> (+ (* W0_1 5.0) (* W0_2 3.0)) 0.0) (- (+ (* W0_1 W0_1) (* W0_2 W0_2)) (/ (* (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* W0_1 5.0) (* W0_2 3.0))) (+ (* 5.0 5.0) (* 3.0 3.0)))) (+ (* W0_1 W0_1) (* W0_2 W0_2))))) (=> (and (<= (+ (* W0_1 5.0) (* W0_2 3.0)) 0.0) (> eps 0.0) (= (* t (+ (- (* eps (+ (* 5.0 5.0) (* 3.0 3.0))) (* 2.0 (+ (* W0_1 5.0) (* W0_2 3.0)))) 1.0)) eps)) (and (> t 0.0) (< (+ (* (- W0_1 (* t 5.0)) (- W0_1 (* t 5.0))) (* (- W0_2 (* t 3.0)) (- W0_2 (* t 3.0)))) (+ (ite (> (+ (* W0_1 5.0) (* W0_2 3.0)) 0.0) (- (+ (* W0_1 W0_1) (* W0_2 W0_2)) (/ (* (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* W0_1 5.0) (* W0_2 3.0))) (+ (* 5.0 5.0) (* 3.0 3.0)))) (+ (* W0_1 W0_1) (* W0_2 W0_2))) eps)))))))
+(check-sat)
+(exit)

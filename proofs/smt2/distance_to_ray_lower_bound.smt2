@@ -1,0 +1,12 @@
+; bnproof obligation distance_to_ray_lower_bound (canonical learning set, paper.md §4)
+; claim: ||W0 - t·d||² >= D(W0) for every W0 and every t > 0
+; expected: unsat (the query is the claim's negation: unsat proves the claim)
+(set-logic QF_NRA)
+(set-info :status unsat)
+(declare-fun W0_1 () Real)
+(declare-fun W0_2 () Real)
+(declare-fun t () Real)
+(assert (> t 0.0))
+(assert (< (+ (* (- W0_1 (* t 5.0)) (- W0_1 (* t 5.0))) (* (- W0_2 (* t 3.0)) (- W0_2 (* t 3.0)))) (ite (> (+ (* W0_1 5.0) (* W0_2 3.0)) 0.0) (- (+ (* W0_1 W0_1) (* W0_2 W0_2)) (/ (* (+ (* W0_1 5.0) (* W0_2 3.0)) (+ (* W0_1 5.0) (* W0_2 3.0))) (+ (* 5.0 5.0) (* 3.0 3.0)))) (+ (* W0_1 W0_1) (* W0_2 W0_2)))))
+(check-sat)
+(exit)

@@ -1,0 +1,10 @@
+; bnproof obligation standard_optimum (canonical learning set, paper.md §4)
+; claim: W* is the unique minimiser of L: L(w) > L(W*) = ℓ for every w != W*
+; expected: unsat (the query is the claim's negation: unsat proves the claim)
+(set-logic QF_NRA)
+(set-info :status unsat)
+(declare-fun w1 () Real)
+(declare-fun w2 () Real)
+(assert (or (distinct 3.0 (* (/ 1.0 3.0) (+ (* (- (+ (* 2.0 0.0) (* 0.0 0.0)) (- 3.0)) (- (+ (* 2.0 0.0) (* 0.0 0.0)) (- 3.0))) (* (- (+ (* 2.0 0.0) (* 0.0 1.0)) 0.0) (- (+ (* 2.0 0.0) (* 0.0 1.0)) 0.0)) (* (- (+ (* 2.0 1.0) (* 0.0 0.0)) 2.0) (- (+ (* 2.0 1.0) (* 0.0 0.0)) 2.0))))) (and (or (distinct 2.0 w1) (distinct 0.0 w2)) (<= (* (/ 1.0 3.0) (+ (* (- (+ (* w1 0.0) (* w2 0.0)) (- 3.0)) (- (+ (* w1 0.0) (* w2 0.0)) (- 3.0))) (* (- (+ (* w1 0.0) (* w2 1.0)) 0.0) (- (+ (* w1 0.0) (* w2 1.0)) 0.0)) (* (- (+ (* w1 1.0) (* w2 0.0)) 2.0) (- (+ (* w1 1.0) (* w2 0.0)) 2.0)))) (* (/ 1.0 3.0) (+ (* (- (+ (* 2.0 0.0) (* 0.0 0.0)) (- 3.0)) (- (+ (* 2.0 0.0) (* 0.0 0.0)) (- 3.0))) (* (- (+ (* 2.0 0.0) (* 0.0 1.0)) 0.0) (- (+ (* 2.0 0.0) (* 0.0 1.0)) 0.0)) (* (- (+ (* 2.0 1.0) (* 0.0 0.0)) 2.0) (- (+ (* 2.0 1.0) (* 0.0 0.0)) 2.0))))))))
+(check-sat)
+(exit)
