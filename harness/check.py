@@ -23,13 +23,15 @@ angle with mpmath at 30 digits) and in the optional Monte-Carlo estimate.
 from __future__ import annotations
 
 import math
+import re
+import sys
 import time
 from fractions import Fraction
 from typing import Sequence
 
-from harness.learning_set import blocks, load
+from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
-from harness.statistics import Statistics, moments, statistics_from_moments
+from harness.statistics import Statistics, exact_statistics, moments, statistics_from_moments
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
 PROVE_MAX_ENTRIES = 20_000
@@ -117,7 +119,7 @@ def positive_factor(u: Sequence[Fraction], v: Sequence[Fraction]) -> Fraction | 
 def gradient_at_w_star(s: Statistics) -> list[str]:
     """∇L̂(W*) = -2(c·q - <c,W*>·ΣW*)/q² · sqrt(q), q = W*ᵀΣW* (the gradient of
     1 + mean(y²) - 2<c,w>/sqrt(wᵀΣw) at W*), each component as r·sqrt(m)."""
-    sigma_w = [_dot(row, s.w_star) for row in s.sigma]
+    sigma_w = s.sigma_w_star
     q = _dot(s.w_star, sigma_w)
     cw = _dot(s.c, s.w_star)
     root, m = sqrt_of(q)
@@ -181,11 +183,30 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
           timeout_s: float = 10.0) -> dict:
     """The full `check` report for one file (InputError on bad input, before any result)."""
     start = time.perf_counter()
+    sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
     dim, stream = blocks(path, target)
     n, M = moments(stream)
     stats = statistics_from_moments(n, M, dim)
-    report: dict = {"learning_set": {"name": path, "n": n, "d": dim,
-                                     **({"target": target} if target else {})}}
+    learning_set = {"name": path, "n": n, "d": dim, **({"target": target} if target else {})}
+    prover = None
+    if prove:
+        prover = lambda: prove_obligations(lambda: load(path, target), stats, n * dim, timeout_s)
+    return report_for(learning_set, stats, samples, prover, start)
+
+
+def check_learning_set(ls: LearningSet, prove: bool = False, samples: int = 0,
+                       timeout_s: float = 10.0) -> dict:
+    """`check` on a learning set already in memory (tests, examples)."""
+    start = time.perf_counter()
+    stats = exact_statistics(ls)
+    prover = None
+    if prove:
+        prover = lambda: prove_obligations(lambda: ls, stats, ls.n * ls.dim, timeout_s)
+    return report_for({"name": ls.name, "n": ls.n, "d": ls.dim}, stats, samples, prover, start)
+
+
+def report_for(learning_set: dict, stats: Statistics, samples: int, prover, start: float) -> dict:
+    report: dict = {"learning_set": learning_set}
     report.update(verdict(stats))
     report["route"] = {"verdict": ROUTE_EXACT, "proved_with_z3": False}
     if samples and report["verdict"] == "fails":
@@ -195,14 +216,24 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
                                                                  samples)
         report["monte_carlo"] = {"samples": samples, "admissible": admissible,
                                  "estimate": round(estimate, 6), "standard_error": round(stderr, 6)}
-    if prove:
-        report["route"] = prove_obligations(path, target, stats, n * dim, timeout_s)
+    if prover is not None:
+        report["route"] = prover()
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report
 
 
+def _short(text: str, limit: int = 80) -> str:
+    """Digit runs longer than `limit` shortened for reading (the JSON report keeps every digit)."""
+    return re.sub(r"\d{%d,}" % (limit + 1), lambda m: f"{m.group()[:12]}…[{len(m.group())} digits]",
+                  text)
+
+
 def check_text(report: dict) -> str:
-    """The readable summary."""
+    """The readable summary (long exact numbers abbreviated; --json has them in full)."""
+    return _short(_check_text(report))
+
+
+def _check_text(report: dict) -> str:
     ls = report["learning_set"]
     out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
            f"verdict: (L4.5) {report['verdict']}" + (f": {report['reason']}" if report["reason"] else "")]
@@ -238,8 +269,7 @@ def check_text(report: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def prove_obligations(path: str, target: str | None, stats: Statistics, entries: int,
-                      timeout_s: float) -> dict:
+def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
     proofs/at_scale.py) through harness.solver.decide. Each row says "proved" (Z3 gave the
     expected answer), "computed, not proved" (unknown or timeout: the verdict stands on the exact
@@ -256,7 +286,7 @@ def prove_obligations(path: str, target: str | None, stats: Statistics, entries:
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
 
-    claims = make_claims(load(path, target), stats)
+    claims = make_claims(learning_set(), stats)
     for ob in obligations_at_scale(claims):
         outcome = decide(ob, timeout_s)
         if outcome.result == ob.expected:

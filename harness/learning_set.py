@@ -244,7 +244,9 @@ def _stream(path: str, f, header: CsvHeader) -> Iterator[Block]:
             numbered = [(k, line) for k, line in numbered if line.strip()]
             for start in range(0, len(numbered), BLOCK_ROWS):
                 part = numbered[start:start + BLOCK_ROWS]
-                rows = _split_lines(path, [line for _, line in part], part[0][0])
+                texts = [line for _, line in part]
+                underscores = "_" in "".join(texts)
+                rows = _split_lines(path, texts, part[0][0])
                 for (k, _), row in zip(part, rows):
                     if len(row) != width:
                         raise InputError(f"{path}: line {k} has {len(row)} fields, expected {width}")
@@ -257,7 +259,7 @@ def _stream(path: str, f, header: CsvHeader) -> Iterator[Block]:
                         scales.append(1)
                         continue
                     values, scale = _column(path, flat[j::width], header.names[j],
-                                            [k for k, _ in part])
+                                            [k for k, _ in part], underscores)
                     columns.append(values)
                     scales.append(scale)
                 total += count
@@ -277,10 +279,10 @@ def _split_lines(path: str, lines: list[str], first_line: int) -> list[list[str]
         raise InputError(f"{path}: malformed CSV near line {first_line}: {exc}") from None
 
 
-def _column(path: str, tokens: list[str], name: str, line_numbers: list[int]
-            ) -> tuple[list[int], int]:
+def _column(path: str, tokens: list[str], name: str, line_numbers: list[int],
+            underscores: bool) -> tuple[list[int], int]:
     """Exact integers and a scale for one column: value_i = values[i] / scale."""
-    values = _fast_column(tokens)
+    values = _fast_column(tokens, underscores)
     if values is None:
         fractions = []
         for token, k in zip(tokens, line_numbers):
@@ -298,13 +300,14 @@ def _column(path: str, tokens: list[str], name: str, line_numbers: list[int]
     return ints, scale
 
 
-def _fast_column(tokens: list[str]) -> tuple[list[int], int] | None:
+def _fast_column(tokens: list[str], underscores: bool) -> tuple[list[int], int] | None:
     """Integers ("-12") or plain decimals ("-1.25", ".5", "3.") in integer arithmetic, else None.
 
+    int() also accepts "1_000", which parse_exact rejects: blocks with an underscore skip this.
     A decimal a.b with k = max len(b) over the column is int(a + b + '0'·(k - len(b))) / 10^k:
     appending zeros to the digits multiplies by a power of ten, so this is exact.
     """
-    if "_" in "".join(tokens):   # int() accepts "1_000"; parse_exact does not
+    if underscores:
         return None
     try:
         return list(map(int, tokens)), 1

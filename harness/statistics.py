@@ -34,6 +34,7 @@ class Statistics:
     degenerate: str | None           # the reason, or None for a nondegenerate set
     sigma: tuple[Vector, ...] = ()   # the centered covariance Σ, row by row
     intercept: Fraction | None = None  # b of the affine least-squares fit y ≈ <a,x> + b (Σ invertible)
+    sigma_w_star: Vector | None = None  # ΣW* (for σ²(W*) and ∇L̂(W*))
 
     @property
     def lemma_fails(self) -> bool:
@@ -103,14 +104,15 @@ def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
                                 for i in range(dim) for j in range(dim)])
     c = fmpq_mat(dim, 1, [M[k, yk] / n - x_mean[k] * y_mean for k in range(dim)])
     gram_rank, sigma_rank = A.rank(), sigma.rank()
-    w_star = _vector(A.solve(b)) if gram_rank == dim else None
+    w_mat = A.solve(b) if gram_rank == dim else None
+    w_star = None if w_mat is None else _vector(w_mat)
     d = _vector(sigma.solve(c)) if sigma_rank == dim else None
     intercept = None if d is None else _fr(y_mean) - sum(
         (dk * _fr(mk) for dk, mk in zip(d, x_mean)), Fraction(0))
     stats = Statistics(n_points, dim, tuple(_fr(v) for v in x_mean), _fr(y_mean),
                        _fr(M[yk, yk] / n), gram_rank, sigma_rank, w_star, _vector(c), d, None,
                        tuple(tuple(_fr(sigma[i, j]) for j in range(dim)) for i in range(dim)),
-                       intercept)
+                       intercept, None if w_mat is None else _vector(sigma * w_mat))
     return Statistics(**{**stats.__dict__, "degenerate": degeneracy(stats)})
 
 
