@@ -1,8 +1,12 @@
 """The obligations of `prove --data` in encodings that scale with the dimension (`check --prove`).
 
-Same claims as proofs.all_obligations; an obligation whose literal query stops scaling is
-replaced by an equivalent encoding, named the same, whose module docstring gives the
-equivalence argument.
+Same claims as proofs.all_obligations. In dimension > 3 the standard optimum is proved by the
+exact LDLᵀ certificate of proofs/standard_optimum_ldl.py (three obligations replacing
+`standard_optimum`). The literal queries of the BN optima (global minimum on the ray, stationary
+points, opposite ray), of the gradient at W* and of the failure region do not scale: Z3 times out
+on them from d = 5 to 10 on random data, and building their terms alone takes seconds at
+d = 40. Beyond LITERAL_BN_MAX_DIM they are not attempted; `check --prove` lists them as
+"computed, not proved" (the verdict rests on the exact computation for them).
 """
 
 from __future__ import annotations
@@ -10,7 +14,68 @@ from __future__ import annotations
 from proofs import all_obligations
 from proofs.claims import Claims
 from proofs.obligation import Obligation
+from proofs.standard_optimum_ldl import standard_optimum_ldl
+
+LITERAL_MAX_DIM = 3        # up to here: exactly the obligations of `prove --data`
+LITERAL_BN_MAX_DIM = 4     # beyond this the non-scaling literal queries are not attempted
+
+NOT_SCALING = {
+    "bn_ray_is_global_minimum": "every t·d (t > 0) is a global minimiser of L̂",
+    "bn_stationary_points_on_line": "∇L̂(w) = 0 with σ(w) > 0 implies w is a multiple of d",
+    "bn_opposite_ray_not_minimum": "no point of the opposite ray is a local minimiser of L̂",
+    "bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)",
+    "failure_region_necessary": "(L4.5) fails at admissible W0 only if <W0, ŵ - d̂> > 0",
+    "failure_region_sufficient": "(L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0",
+}
 
 
-def obligations_at_scale(claims: Claims) -> list[Obligation]:
-    return all_obligations(claims)
+def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, str]]:
+    """(obligations to run, {name: statement} of those not attempted at this size)."""
+    dim = len(claims.w_star)
+    if dim <= LITERAL_MAX_DIM:
+        return all_obligations(claims), {}
+    skipped = NOT_SCALING if dim > LITERAL_BN_MAX_DIM else {}
+    literal = _literal_except(claims, {"standard_optimum", *skipped})
+    return [*standard_optimum_ldl(claims), *literal], dict(skipped)
+
+
+def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:
+    """The literal obligations whose names are not in `names`, built module by module so that
+    skipped queries are never constructed."""
+    from proofs.bn_gradient_at_w_star import bn_gradient_at_w_star
+    from proofs.bn_optima import bn_optima
+    from proofs.distance_to_ray import distance_to_ray
+    from proofs.failure_region import failure_region
+    from proofs.negated_lemma import negated_lemma
+    from proofs.w_star_not_bn_optimal import w_star_not_bn_optimal
+
+    obs: list[Obligation] = []
+    if not {"bn_ray_is_global_minimum", "bn_stationary_points_on_line"} <= names:
+        obs += bn_optima(claims)
+    else:
+        obs += [_bn_loss_identity(claims)]
+    if "bn_gradient_at_w_star" not in names:
+        obs.append(bn_gradient_at_w_star(claims))
+    if claims.lemma_fails:
+        obs.append(w_star_not_bn_optimal(claims))
+    obs += distance_to_ray(claims) + negated_lemma(claims)
+    if "failure_region_necessary" not in names:
+        obs += failure_region(claims)
+    return [ob for ob in obs if ob.name not in names]
+
+
+def _bn_loss_identity(claims: Claims) -> Obligation:
+    """The literal `bn_loss_identity` of proofs/bn_optima.py, built alone (same query)."""
+    import z3
+
+    from proofs.encoding import Network, reals
+
+    net = Network(claims.X, claims.y)
+    w, s = reals("w", net.dim), z3.Real("s")
+    return Obligation(
+        name="bn_loss_identity",
+        statement="L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w) for every w with σ(w) > 0",
+        expected="unsat",
+        query=(s > 0, s * s == net.bn_variance(w),
+               net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
+    )

@@ -1,0 +1,109 @@
+"""`check --prove` at scale: the standard optimum by an exact LDLᵀ certificate
+(proofs/standard_optimum_ldl.py), and honest reporting of what was only computed."""
+
+import dataclasses
+import random
+from fractions import Fraction
+
+import pytest
+
+import proofs.standard_optimum_ldl as ldl_module
+from harness.check import check_learning_set
+from harness.learning_set import LearningSet
+from harness.solver import decide
+from harness.statistics import claims as make_claims
+from harness.statistics import exact_statistics
+from proofs.at_scale import NOT_SCALING, obligations_at_scale
+from proofs.standard_optimum_ldl import standard_optimum_ldl
+
+
+def random_set(n, dim, seed=1):
+    rng = random.Random(seed)
+    X = tuple(tuple(Fraction(rng.randint(-9, 9)) for _ in range(dim)) for _ in range(n))
+    return LearningSet(X, tuple(Fraction(rng.randint(-9, 9)) for _ in range(n)), f"random {n}x{dim}")
+
+
+@pytest.fixture(scope="module")
+def claims_12x6():
+    ls = random_set(12, 6)
+    return make_claims(ls, exact_statistics(ls))
+
+
+def by_name(obligations, name):
+    return next(ob for ob in obligations if ob.name == name)
+
+
+def test_standard_optimum_is_proved_by_the_ldl_certificate_in_dimension_6(claims_12x6):
+    for ob in standard_optimum_ldl(claims_12x6):
+        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+
+
+def test_wrong_optimum_makes_the_ldl_identity_fail(claims_12x6):
+    wrong = dataclasses.replace(claims_12x6, w_star=(claims_12x6.w_star[0] + Fraction(1, 10**6),
+                                                     *claims_12x6.w_star[1:]))
+    ob = by_name(standard_optimum_ldl(wrong), "standard_optimum_ldl_identity")
+    assert decide(ob, timeout_s=10).result == "sat"
+
+
+def test_a_nonpositive_pivot_makes_the_positivity_obligation_fail(claims_12x6, monkeypatch):
+    real = ldl_module.ldl
+
+    def negative_pivot(rows):
+        L, D = real(rows)
+        return L, [-D[0], *D[1:]]
+    monkeypatch.setattr(ldl_module, "ldl", negative_pivot)
+    ob = by_name(standard_optimum_ldl(claims_12x6), "standard_optimum_ldl_positive")
+    assert decide(ob, timeout_s=10).result == "sat"
+
+
+def test_a_singular_factor_makes_the_triangular_obligation_fail(claims_12x6, monkeypatch):
+    real = ldl_module.ldl
+
+    def singular(rows):
+        L, D = real(rows)
+        L = [row[:] for row in L]
+        L[-1][-1] = Fraction(0)            # ℓ_last no longer depends on w_last
+        return L, D
+    monkeypatch.setattr(ldl_module, "ldl", singular)
+    ob = by_name(standard_optimum_ldl(claims_12x6), "standard_optimum_ldl_triangular")
+    assert decide(ob, timeout_s=10).result == "sat"
+
+
+def test_check_prove_in_dimension_10_proves_what_scales_and_lists_the_rest_as_computed():
+    report = check_learning_set(random_set(20, 10), prove=True, timeout_s=5)
+    rows = {r["name"]: r for r in report["route"]["obligations"]}
+    assert report["verdict"] == "fails"
+    for name in ["standard_optimum_ldl_identity", "standard_optimum_ldl_positive",
+                 "standard_optimum_ldl_triangular", "bn_loss_identity", "w_star_not_bn_optimal",
+                 "negated_lemma", "lemma_fails_at_w_star"]:
+        assert rows[name]["status"] == "proved", name
+    for name in NOT_SCALING:
+        assert rows[name]["status"] == "computed, not proved" and rows[name]["result"] == "not attempted"
+    assert report["route"]["proved_with_z3"] is False
+
+
+def test_small_dimension_uses_exactly_the_obligations_of_prove_data():
+    ls = random_set(6, 3)
+    obligations, skipped = obligations_at_scale(make_claims(ls, exact_statistics(ls)))
+    assert skipped == {} and "standard_optimum" in [ob.name for ob in obligations]
+
+
+def test_timeout_is_reported_as_computed_not_proved(monkeypatch):
+    import harness.solver
+    from harness.solver import Outcome
+    monkeypatch.setattr(harness.solver, "decide", lambda ob, t: Outcome("timeout", t, reason="timeout"))
+    report = check_learning_set(random_set(6, 2), prove=True, timeout_s=1)
+    assert {r["status"] for r in report["route"]["obligations"]} == {"computed, not proved"}
+    assert report["route"]["proved_with_z3"] is False
+
+
+def test_an_obligation_with_the_opposite_answer_is_contradicted_and_exits_1(monkeypatch, tmp_path, capsys):
+    import harness.solver
+    from harness.cli import main
+    from harness.solver import Outcome
+    flip = {"sat": "unsat", "unsat": "sat"}
+    monkeypatch.setattr(harness.solver, "decide", lambda ob, t: Outcome(flip[ob.expected], 0.0))
+    path = tmp_path / "c.json"
+    path.write_text('{"X": [[0, 0], [0, 1], [1, 0]], "y": [-3, 0, 2]}')
+    assert main(["check", str(path), "--prove"]) == 1
+    assert "CONTRADICTED" in capsys.readouterr().out
