@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean lock
+.PHONY: install prove test bench clean lock examples
 
 install: $(STAMP)
 
@@ -24,6 +24,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/check.py
+
+# `bnproof check` on real data bundled with scikit-learn (no download): results/examples.md
+examples: $(STAMP)
+	$(BIN)/python examples/real_data.py results/examples.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
