@@ -2,11 +2,13 @@
 
 Same claims as proofs.all_obligations. In dimension > 3 the standard optimum is proved by the
 exact LDLᵀ certificate of proofs/standard_optimum_ldl.py (three obligations replacing
-`standard_optimum`). The literal queries of the BN optima (global minimum on the ray, stationary
-points, opposite ray), of the gradient at W* and of the failure region do not scale: Z3 times out
-on them from d = 5 to 10 on random data, and building their terms alone takes seconds at
-d = 40. Beyond LITERAL_BN_MAX_DIM they are not attempted; `check --prove` lists them as
-"computed, not proved" (the verdict rests on the exact computation for them).
+`standard_optimum`). Beyond LITERAL_BN_MAX_DIM the BN optima (global minimum on the ray,
+stationary points, opposite ray) are proved in the diagonal coordinates of an exact LDLᵀ
+factorisation of Σ (proofs/bn_optima_diagonal.py), and the literal queries of the gradient at
+W* and of the failure region, which do not scale (Z3 times out on them from d = 5 to 10 on
+random data, and building their terms alone takes seconds at d = 40), are not attempted:
+`check --prove` lists them as "computed, not proved" (for them the verdict rests on the exact
+computation alone).
 """
 
 from __future__ import annotations
@@ -14,19 +16,20 @@ from __future__ import annotations
 from proofs import all_obligations
 from proofs.claims import Claims
 from proofs.obligation import Obligation
+from proofs.bn_optima_diagonal import bn_optima_diagonal
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 LITERAL_MAX_DIM = 3        # up to here: exactly the obligations of `prove --data`
 LITERAL_BN_MAX_DIM = 4     # beyond this the non-scaling literal queries are not attempted
 
 NOT_SCALING = {
-    "bn_ray_is_global_minimum": "every t·d (t > 0) is a global minimiser of L̂",
-    "bn_stationary_points_on_line": "∇L̂(w) = 0 with σ(w) > 0 implies w is a multiple of d",
-    "bn_opposite_ray_not_minimum": "no point of the opposite ray is a local minimiser of L̂",
     "bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)",
     "failure_region_necessary": "(L4.5) fails at admissible W0 only if <W0, ŵ - d̂> > 0",
     "failure_region_sufficient": "(L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0",
 }
+
+
+DIAGONAL = {"bn_ray_is_global_minimum", "bn_stationary_points_on_line", "bn_opposite_ray_not_minimum"}
 
 
 def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, str]]:
@@ -34,9 +37,11 @@ def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, st
     dim = len(claims.w_star)
     if dim <= LITERAL_MAX_DIM:
         return all_obligations(claims), {}
-    skipped = NOT_SCALING if dim > LITERAL_BN_MAX_DIM else {}
-    literal = _literal_except(claims, {"standard_optimum", *skipped})
-    return [*standard_optimum_ldl(claims), *literal], dict(skipped)
+    if dim <= LITERAL_BN_MAX_DIM:
+        literal = _literal_except(claims, {"standard_optimum"})
+        return [*standard_optimum_ldl(claims), *literal], {}
+    literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING})
+    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal], dict(NOT_SCALING)
 
 
 def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:

@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import pytest
 
+import proofs.bn_optima_diagonal as diagonal_module
 import proofs.standard_optimum_ldl as ldl_module
 from harness.check import check_learning_set
 from harness.learning_set import LearningSet
@@ -14,6 +15,7 @@ from harness.solver import decide
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.at_scale import NOT_SCALING, obligations_at_scale
+from proofs.bn_optima_diagonal import bn_optima_diagonal
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 
@@ -74,7 +76,9 @@ def test_check_prove_in_dimension_10_proves_what_scales_and_lists_the_rest_as_co
     rows = {r["name"]: r for r in report["route"]["obligations"]}
     assert report["verdict"] == "fails"
     for name in ["standard_optimum_ldl_identity", "standard_optimum_ldl_positive",
-                 "standard_optimum_ldl_triangular", "bn_loss_identity", "w_star_not_bn_optimal",
+                 "standard_optimum_ldl_triangular", "bn_diagonal_coordinates", "bn_diagonal_invertible",
+                 "bn_ray_is_global_minimum", "bn_stationary_points_on_line",
+                 "bn_opposite_ray_not_minimum", "bn_loss_identity", "w_star_not_bn_optimal",
                  "negated_lemma", "lemma_fails_at_w_star"]:
         assert rows[name]["status"] == "proved", name
     for name in NOT_SCALING:
@@ -107,3 +111,34 @@ def test_an_obligation_with_the_opposite_answer_is_contradicted_and_exits_1(monk
     path.write_text('{"X": [[0, 0], [0, 1], [1, 0]], "y": [-3, 0, 2]}')
     assert main(["check", str(path), "--prove"]) == 1
     assert "CONTRADICTED" in capsys.readouterr().out
+
+
+def test_bn_optima_are_proved_in_diagonal_coordinates_in_dimension_6(claims_12x6):
+    for ob in bn_optima_diagonal(claims_12x6):
+        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+
+
+def test_wrong_bn_direction_makes_the_diagonal_coordinates_fail(claims_12x6):
+    d = claims_12x6.bn_direction
+    wrong = dataclasses.replace(claims_12x6, bn_direction=(d[0] + Fraction(1, 1000), *d[1:]))
+    ob = by_name(bn_optima_diagonal(wrong), "bn_diagonal_coordinates")
+    assert decide(ob, timeout_s=10).result == "sat"
+
+
+def test_a_nonpositive_pivot_of_sigma_makes_the_diagonal_coordinates_fail(claims_12x6, monkeypatch):
+    real = diagonal_module.ldl
+
+    def negative_pivot(rows):
+        L, D = real(rows)
+        return L, [*D[:-1], -D[-1]]
+    monkeypatch.setattr(diagonal_module, "ldl", negative_pivot)
+    ob = by_name(bn_optima_diagonal(claims_12x6), "bn_diagonal_coordinates")
+    assert decide(ob, timeout_s=10).result == "sat"
+
+
+def test_dropping_the_sign_of_r_makes_the_diagonal_ray_claim_fail(claims_12x6):
+    """Without R >= 0 (Σ_{k>=2} D_k z_k² >= 0) the ray would not be the minimum: sat."""
+    ob = by_name(bn_optima_diagonal(claims_12x6), "bn_ray_is_global_minimum")
+    dropped = dataclasses.replace(ob, query=tuple(c for c in ob.query if str(c) != "R >= 0"))
+    assert len(dropped.query) == len(ob.query) - 1
+    assert decide(dropped, timeout_s=10).result == "sat"
