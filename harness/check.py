@@ -304,8 +304,8 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
                                      "result": "not attempted", "status": "computed, not proved",
                                      "seconds": 0.0})
     if skipped:
-        route["note"] = (f"{len(skipped)} literal obligations do not scale to d = {stats.dim} "
-                         "and were not attempted (proofs/at_scale.py)")
+        route["note"] = (f"not attempted at d = {stats.dim} (literal query does not scale): "
+                         + ", ".join(skipped) + " (proofs/at_scale.py)")
     statuses = {r["status"] for r in route["obligations"]}
     route["proved_with_z3"] = statuses == {"proved"}
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")

@@ -4,11 +4,12 @@ Same claims as proofs.all_obligations. In dimension > 3 the standard optimum is 
 exact LDLᵀ certificate of proofs/standard_optimum_ldl.py (three obligations replacing
 `standard_optimum`). Beyond LITERAL_BN_MAX_DIM the BN optima (global minimum on the ray,
 stationary points, opposite ray) are proved in the diagonal coordinates of an exact LDLᵀ
-factorisation of Σ (proofs/bn_optima_diagonal.py), and the literal queries of the gradient at
-W* and of the failure region, which do not scale (Z3 times out on them from d = 5 to 10 on
-random data, and building their terms alone takes seconds at d = 40), are not attempted:
-`check --prove` lists them as "computed, not proved" (for them the verdict rests on the exact
-computation alone).
+factorisation of Σ (proofs/bn_optima_diagonal.py) and the failure region in the plane of W* and
+d (proofs/failure_region_plane.py). The literal query of the gradient at W* does not scale (Z3
+times out on it from d = 5 to 10 on random data, and building its terms alone takes seconds at
+d = 40) and is not attempted there: `check --prove` lists it as "computed, not proved" (for it
+the verdict rests on the exact computation alone). So is the failure region when W* is a
+negative multiple of d (the plane degenerates).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from proofs import all_obligations
 from proofs.claims import Claims
 from proofs.obligation import Obligation
 from proofs.bn_optima_diagonal import bn_optima_diagonal
+from proofs.failure_region_plane import failure_region_plane
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 LITERAL_MAX_DIM = 3        # up to here: exactly the obligations of `prove --data`
 LITERAL_BN_MAX_DIM = 4     # beyond this the non-scaling literal queries are not attempted
 
-NOT_SCALING = {
-    "bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)",
+NOT_SCALING = {"bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)"}
+REGION = {
     "failure_region_necessary": "(L4.5) fails at admissible W0 only if <W0, ŵ - d̂> > 0",
     "failure_region_sufficient": "(L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0",
 }
@@ -40,8 +42,11 @@ def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, st
     if dim <= LITERAL_BN_MAX_DIM:
         literal = _literal_except(claims, {"standard_optimum"})
         return [*standard_optimum_ldl(claims), *literal], {}
-    literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING})
-    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal], dict(NOT_SCALING)
+    literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING, *REGION})
+    plane = failure_region_plane(claims)
+    skipped = {**NOT_SCALING, **({} if plane else REGION)}
+    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal,
+            *(plane or [])], skipped
 
 
 def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:

@@ -16,6 +16,7 @@ from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.at_scale import NOT_SCALING, obligations_at_scale
 from proofs.bn_optima_diagonal import bn_optima_diagonal
+from proofs.failure_region_plane import failure_region_plane
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 
@@ -79,7 +80,8 @@ def test_check_prove_in_dimension_10_proves_what_scales_and_lists_the_rest_as_co
                  "standard_optimum_ldl_triangular", "bn_diagonal_coordinates", "bn_diagonal_invertible",
                  "bn_ray_is_global_minimum", "bn_stationary_points_on_line",
                  "bn_opposite_ray_not_minimum", "bn_loss_identity", "w_star_not_bn_optimal",
-                 "negated_lemma", "lemma_fails_at_w_star"]:
+                 "negated_lemma", "lemma_fails_at_w_star", "failure_region_plane_identity",
+                 "failure_region_necessary", "failure_region_sufficient"]:
         assert rows[name]["status"] == "proved", name
     for name in NOT_SCALING:
         assert rows[name]["status"] == "computed, not proved" and rows[name]["result"] == "not attempted"
@@ -142,3 +144,24 @@ def test_dropping_the_sign_of_r_makes_the_diagonal_ray_claim_fail(claims_12x6):
     dropped = dataclasses.replace(ob, query=tuple(c for c in ob.query if str(c) != "R >= 0"))
     assert len(dropped.query) == len(ob.query) - 1
     assert decide(dropped, timeout_s=10).result == "sat"
+
+
+def test_failure_region_is_proved_in_the_plane_of_w_star_and_d(claims_12x6):
+    for ob in failure_region_plane(claims_12x6):
+        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+
+
+def test_dropping_admissibility_makes_the_plane_failure_region_fail(claims_12x6):
+    ob = by_name(failure_region_plane(claims_12x6), "failure_region_necessary")
+    admissible = "x1*1 + x2*0 + x3*0 > 0"
+    dropped = dataclasses.replace(ob, query=tuple(c for c in ob.query if str(c) != admissible))
+    assert len(dropped.query) == len(ob.query) - 1
+    assert decide(dropped, timeout_s=10).result == "sat"
+
+
+def test_a_wrong_norm_of_e_makes_the_plane_identity_fail(claims_12x6, monkeypatch):
+    import proofs.failure_region_plane as plane
+    real, factors = plane._dot, iter([1, 1, 2])      # ww, <d,W*> right; ||e||² doubled
+    monkeypatch.setattr(plane, "_dot", lambda u, v: real(u, v) * next(factors))
+    ob = by_name(failure_region_plane(claims_12x6), "failure_region_plane_identity")
+    assert decide(ob, timeout_s=10).result == "sat"
