@@ -198,7 +198,7 @@ def csv_blocks(path: str, target: str | None = None) -> tuple[CsvHeader, Iterato
     raises if the file has fewer than 2 data rows. Consume it fully before trusting any result.
     """
     try:
-        f = open(path, encoding="utf-8", newline="")
+        f = open(path, encoding="utf-8-sig", newline="")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:

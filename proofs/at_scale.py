@@ -8,8 +8,7 @@ factorisation of Σ (proofs/bn_optima_diagonal.py) and the failure region in the
 d (proofs/failure_region_plane.py). The literal query of the gradient at W* does not scale (Z3
 times out on it from d = 5 to 10 on random data, and building its terms alone takes seconds at
 d = 40) and is not attempted there: `check --prove` lists it as "computed, not proved" (for it
-the verdict rests on the exact computation alone). So is the failure region when W* is a
-negative multiple of d (the plane degenerates).
+the verdict rests on the exact computation alone).
 """
 
 from __future__ import annotations
@@ -43,10 +42,8 @@ def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, st
         literal = _literal_except(claims, {"standard_optimum"})
         return [*standard_optimum_ldl(claims), *literal], {}
     literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING, *REGION})
-    plane = failure_region_plane(claims)
-    skipped = {**NOT_SCALING, **({} if plane else REGION)}
     return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal,
-            *(plane or [])], skipped
+            *failure_region_plane(claims)], dict(NOT_SCALING)
 
 
 def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:

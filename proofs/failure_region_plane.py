@@ -3,7 +3,8 @@ plane of W* and d (`check --prove` uses these when d > 4, where the literal ones
 
 The lemma's two sides and the region depend on W0 only through <W0,W*>, <W0,d> and ||W0||²
 (D(W0) and RHS in proofs/encoding.py use nothing else). Write e = d - (<d,W*>/||W*||²)·W*
-(orthogonal to W*; e != 0 when W* is not parallel to d) and, for W0 in R^dim,
+(orthogonal to W*; if e = 0, i.e. W* is parallel to d, β below is dropped and d' = (±1, 0, 0))
+and, for W0 in R^dim,
 α = <W0,W*>/||W*||², β = <W0,e>/||e||², r = W0 - α·W* - β·e. Then
 
     <W0,W*> = ||W*||²·α,   <W0,d> = <d,W*>·α + ||e||²·β,   ||W0||² = ||W*||²·α² + ||e||²·β² + ||r||²
@@ -40,18 +41,18 @@ def _dot(u, v) -> Fraction:
     return sum((a * b for a, b in zip(u, v)), Fraction(0))
 
 
-def failure_region_plane(claims: Claims) -> list[Obligation] | None:
-    """The obligations, or None when W* is parallel to d (then e = 0 and the plane degenerates)."""
+def failure_region_plane(claims: Claims) -> list[Obligation]:
+    """The obligations (W*, d != 0). When W* is parallel to d, e = 0: β is dropped (β = 0) and
+    d' = (sign <d,W*>, 0, 0)."""
     w, d = claims.w_star, claims.bn_direction
     ww, dw = _dot(w, w), _dot(d, w)
     e = [dk - dw / ww * wk for dk, wk in zip(d, w)]
     ee = _dot(e, e)
-    if ee == 0:
-        return None
     dim = len(w)
     W0 = reals("W0_", dim)
     alpha = z3.Sum([const(wk / ww) * x for wk, x in zip(w, W0) if wk != 0])
-    beta = z3.Sum([const(ek / ee) * x for ek, x in zip(e, W0) if ek != 0])
+    beta = (z3.RealVal(0) if ee == 0 else
+            z3.Sum([const(ek / ee) * x for ek, x in zip(e, W0) if ek != 0]))
     r = [x - const(wk) * alpha - const(ek) * beta for x, wk, ek in zip(W0, w, e)]
     identity = Obligation(
         name="failure_region_plane_identity",
@@ -67,6 +68,8 @@ def failure_region_plane(claims: Claims) -> list[Obligation] | None:
     zero = z3.RealVal(0)
     if dw == 0:
         d_, root_k = [zero, z3.RealVal(1), zero], []
+    elif ee == 0:
+        d_, root_k = [z3.RealVal(1 if dw > 0 else -1), zero, zero], []
     else:
         k = z3.Real("k")
         root_k = [k > 0]

@@ -165,3 +165,14 @@ def test_a_wrong_norm_of_e_makes_the_plane_identity_fail(claims_12x6, monkeypatc
     monkeypatch.setattr(plane, "_dot", lambda u, v: real(u, v) * next(factors))
     ob = by_name(failure_region_plane(claims_12x6), "failure_region_plane_identity")
     assert decide(ob, timeout_s=10).result == "sat"
+
+
+def test_failure_region_in_the_plane_also_covers_w_star_parallel_to_d():
+    """Centered inputs: W* = d (the lemma holds), e = 0; the region is empty and Z3 proves it."""
+    ls = random_set(12, 6, seed=5)
+    mean = [sum(col) / ls.n for col in zip(*ls.X)]
+    ls = LearningSet(tuple(tuple(v - m for v, m in zip(r, mean)) for r in ls.X), ls.y, "centered")
+    claims = make_claims(ls, exact_statistics(ls))
+    assert not claims.lemma_fails
+    for ob in failure_region_plane(claims):
+        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
