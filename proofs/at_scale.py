@@ -5,10 +5,10 @@ exact LDLᵀ certificate of proofs/standard_optimum_ldl.py (three obligations re
 `standard_optimum`). Beyond LITERAL_BN_MAX_DIM the BN optima (global minimum on the ray,
 stationary points, opposite ray) are proved in the diagonal coordinates of an exact LDLᵀ
 factorisation of Σ (proofs/bn_optima_diagonal.py) and the failure region in the plane of W* and
-d (proofs/failure_region_plane.py). The literal query of the gradient at W* does not scale (Z3
-times out on it from d = 5 to 10 on random data, and building its terms alone takes seconds at
-d = 40) and is not attempted there: `check --prove` lists it as "computed, not proved" (for it
-the verdict rests on the exact computation alone).
+d (proofs/failure_region_plane.py). The gradient at W* is proved with one shared square root
+(proofs/bn_gradient_shared_root.py) up to GRADIENT_MAX_DIM (3 s at d = 10, a timeout at
+d = 20 on random data); beyond that it is not attempted: `check --prove` lists it as "computed,
+not proved" (for it the verdict rests on the exact computation alone).
 """
 
 from __future__ import annotations
@@ -16,12 +16,14 @@ from __future__ import annotations
 from proofs import all_obligations
 from proofs.claims import Claims
 from proofs.obligation import Obligation
+from proofs.bn_gradient_shared_root import bn_gradient_shared_root
 from proofs.bn_optima_diagonal import bn_optima_diagonal
 from proofs.failure_region_plane import failure_region_plane
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 LITERAL_MAX_DIM = 3        # up to here: exactly the obligations of `prove --data`
-LITERAL_BN_MAX_DIM = 4     # beyond this the non-scaling literal queries are not attempted
+LITERAL_BN_MAX_DIM = 4     # beyond this the BN obligations use the scalable encodings
+GRADIENT_MAX_DIM = 12      # beyond this the gradient at W* is not attempted
 
 NOT_SCALING = {"bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)"}
 REGION = {
@@ -42,8 +44,9 @@ def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, st
         literal = _literal_except(claims, {"standard_optimum"})
         return [*standard_optimum_ldl(claims), *literal], {}
     literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING, *REGION})
-    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal,
-            *failure_region_plane(claims)], dict(NOT_SCALING)
+    gradient = [bn_gradient_shared_root(claims)] if dim <= GRADIENT_MAX_DIM else []
+    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal, *gradient,
+            *failure_region_plane(claims)], ({} if gradient else dict(NOT_SCALING))
 
 
 def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:

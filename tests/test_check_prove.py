@@ -15,7 +15,9 @@ from harness.solver import decide
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.at_scale import NOT_SCALING, obligations_at_scale
+from proofs.bn_gradient_shared_root import bn_gradient_shared_root
 from proofs.bn_optima_diagonal import bn_optima_diagonal
+from proofs.claims import Surd
 from proofs.failure_region_plane import failure_region_plane
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
@@ -72,8 +74,8 @@ def test_a_singular_factor_makes_the_triangular_obligation_fail(claims_12x6, mon
     assert decide(ob, timeout_s=10).result == "sat"
 
 
-def test_check_prove_in_dimension_10_proves_what_scales_and_lists_the_rest_as_computed():
-    report = check_learning_set(random_set(20, 10), prove=True, timeout_s=5)
+def test_check_prove_in_dimension_13_proves_what_scales_and_lists_the_rest_as_computed():
+    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=5)
     rows = {r["name"]: r for r in report["route"]["obligations"]}
     assert report["verdict"] == "fails"
     for name in ["standard_optimum_ldl_identity", "standard_optimum_ldl_positive",
@@ -176,3 +178,14 @@ def test_failure_region_in_the_plane_also_covers_w_star_parallel_to_d():
     assert not claims.lemma_fails
     for ob in failure_region_plane(claims):
         assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+
+
+def test_gradient_at_w_star_is_proved_with_one_shared_root_in_dimension_6(claims_12x6):
+    ob = bn_gradient_shared_root(claims_12x6)
+    assert decide(ob, timeout_s=10).result == "unsat"
+
+
+def test_wrong_gradient_component_makes_the_shared_root_obligation_fail(claims_12x6):
+    g = claims_12x6.grad_at_w_star
+    wrong = dataclasses.replace(claims_12x6, grad_at_w_star=(Surd(g[0].a, g[0].b * 2 + 1, g[0].q), *g[1:]))
+    assert decide(bn_gradient_shared_root(wrong), timeout_s=10).result == "sat"
