@@ -169,6 +169,8 @@ def verdict(s: Statistics) -> dict:
         return out
     exact, value = angle_text(w, d)
     left, right = distance_sq_to_ray(w, d), lemma_right_side(w, w)
+    if not (_dot(w, w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
+        raise AssertionError("the witness W0 = W* does not violate (L4.5)")
     out.update(verdict="fails",
                reason=("W* is not a positive multiple of the BN direction d, so W* is not a BN "
                        "optimum and (L4.5) fails at W0 = W*"),
@@ -180,7 +182,7 @@ def verdict(s: Statistics) -> dict:
 
 
 def check(path: str, target: str | None = None, prove: bool = False, samples: int = 0,
-          timeout_s: float = 10.0) -> dict:
+          timeout_s: float = 5.0) -> dict:
     """The full `check` report for one file (InputError on bad input, before any result)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
@@ -195,7 +197,7 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
 
 
 def check_learning_set(ls: LearningSet, prove: bool = False, samples: int = 0,
-                       timeout_s: float = 10.0) -> dict:
+                       timeout_s: float = 5.0) -> dict:
     """`check` on a learning set already in memory (tests, examples)."""
     start = time.perf_counter()
     stats = exact_statistics(ls)
