@@ -125,7 +125,7 @@ def test_target_column_is_chosen_by_name(tmp_path):
 
 def test_csv_decimals_integers_and_fractions_are_read_exactly(tmp_path):
     path = tmp_path / "mixed.csv"
-    path.write_text('a,b,y\n0.1,"-3/7",2e-3\n  .5 ,4,-0.25\n3.,+2,1/3\n-.5,1_0,0\n'.replace("1_0", "10"))
+    path.write_text('a,b,y\n0.1,"-3/7",2e-3\n  .5 ,4,-0.25\n3.,+2,1/3\n-.5,10,0\n')
     ls = load_csv(str(path))
     assert ls.X == (F("1/10", "-3/7"), F("1/2", 4), F(3, 2), F("-1/2", 10))
     assert ls.y == F("1/500", "-1/4", "1/3", 0)
@@ -263,3 +263,12 @@ def test_long_numbers_are_shortened_only_in_the_text_summary():
               "intercept": None, "failing_fraction_exact": None, "witness": None,
               "route": {"verdict": "exact"}, "seconds": 0.0}
     assert "[200 digits]" in check_text(report)
+
+
+def test_a_wrong_verdict_rule_is_caught_by_the_exact_witness_check(monkeypatch):
+    """Mutation: call every set "fails". On a holding set the witness W0 = W* then does not
+    violate (L4.5) (left side 0 = right side), and check refuses to report it."""
+    import harness.check
+    monkeypatch.setattr(harness.check, "positive_factor", lambda u, v: None)
+    with pytest.raises(AssertionError, match="does not violate"):
+        check_learning_set(load("examples/centered.json"))
