@@ -2,7 +2,7 @@
 
 Same claims as proofs.all_obligations. In dimension > 3 the standard optimum is proved by the
 exact LDLᵀ certificate of proofs/standard_optimum_ldl.py (three obligations replacing
-`standard_optimum`). Beyond LITERAL_BN_MAX_DIM the BN optima (global minimum on the ray,
+`standard_optimum`), the BN optima (global minimum on the ray,
 stationary points, opposite ray) are proved in the diagonal coordinates of an exact LDLᵀ
 factorisation of Σ (proofs/bn_optima_diagonal.py) and the failure region in the plane of W* and
 d (proofs/failure_region_plane.py). The gradient at W* is proved with one shared square root
@@ -22,7 +22,6 @@ from proofs.failure_region_plane import failure_region_plane
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 LITERAL_MAX_DIM = 3        # up to here: exactly the obligations of `prove --data`
-LITERAL_BN_MAX_DIM = 4     # beyond this the BN obligations use the scalable encodings
 GRADIENT_MAX_DIM = 12      # beyond this the gradient at W* is not attempted
 
 NOT_SCALING = {"bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)"}
@@ -40,9 +39,6 @@ def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, st
     dim = len(claims.w_star)
     if dim <= LITERAL_MAX_DIM:
         return all_obligations(claims), {}
-    if dim <= LITERAL_BN_MAX_DIM:
-        literal = _literal_except(claims, {"standard_optimum"})
-        return [*standard_optimum_ldl(claims), *literal], {}
     literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING, *REGION})
     gradient = [bn_gradient_shared_root(claims)] if dim <= GRADIENT_MAX_DIM else []
     return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal, *gradient,

@@ -1,5 +1,5 @@
 """BN gradient at W* in high dimension: the claim of proofs/bn_gradient_at_w_star.py with one
-square-root variable for everything (`check --prove` when d > 4).
+square-root variable for everything (`check --prove` when d > 3).
 
 Every component of the claimed gradient is a_k + b_k·sqrt(q) with the same q, which the claims
 set to σ²(W*) (harness/statistics.claims). The query adds "or q != σ²(W*)" (so a wrong q makes

@@ -1,6 +1,6 @@
 """BN optima in high dimension, in the coordinates of an exact LDLᵀ factorisation of Σ
 (`check --prove` uses these instead of the literal bn_ray_is_global_minimum,
-bn_stationary_points_on_line and bn_opposite_ray_not_minimum of proofs/bn_optima.py when d > 4).
+bn_stationary_points_on_line and bn_opposite_ray_not_minimum of proofs/bn_optima.py when d > 3).
 
 Coordinates: B = P·L⁻ᵀ with P = [d, e_j (j != k)] (d_k != 0) and PᵀΣP = L·D·Lᵀ (exact rational
 elimination), so B's first column is d and BᵀΣB = D is diagonal. With z = m(w) = B⁻¹w:

@@ -1,5 +1,5 @@
 """The failure region in high dimension: the queries of proofs/failure_region.py restated in the
-plane of W* and d (`check --prove` uses these when d > 4, where the literal ones time out).
+plane of W* and d (`check --prove` uses these when d > 3, where the literal ones time out).
 
 The lemma's two sides and the region depend on W0 only through <W0,W*>, <W0,d> and ||W0||²
 (D(W0) and RHS in proofs/encoding.py use nothing else). Write e = d - (<d,W*>/||W*||²)·W*
