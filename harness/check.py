@@ -186,10 +186,11 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
     """The full `check` report for one file (InputError on bad input, before any result)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
-    dim, stream = blocks(path, target)
+    dim, stream, features = blocks(path, target)
     n, M = moments(stream)
     stats = statistics_from_moments(n, M, dim)
-    learning_set = {"name": path, "n": n, "d": dim, **({"target": target} if target else {})}
+    learning_set = {"name": path, "n": n, "d": dim, **({"target": target} if target else {}),
+                    **({"features": list(features)} if features else {})}
     prover = None
     if prove:
         prover = lambda: prove_obligations(lambda: load(path, target), stats, n * dim, timeout_s)

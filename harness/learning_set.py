@@ -182,13 +182,15 @@ def fraction_blocks(ls: LearningSet) -> Iterator[Block]:
                 tuple(scales))
 
 
-def blocks(path: str, target: str | None = None) -> tuple[int, Iterator[Block]]:
-    """(dimension, blocks) of a .json or .csv learning set; the blocks stream for CSV."""
+def blocks(path: str, target: str | None = None
+           ) -> tuple[int, Iterator[Block], tuple[str, ...] | None]:
+    """(dimension, blocks, feature names or None) of a .json or .csv learning set; the blocks
+    stream for CSV."""
     if _kind(path, target) == "json":
         ls = load_json(path)
-        return ls.dim, fraction_blocks(ls)
+        return ls.dim, fraction_blocks(ls), None
     header, stream = csv_blocks(path, target)
-    return len(header.names) - 1, stream
+    return len(header.names) - 1, stream, header.features
 
 
 def csv_blocks(path: str, target: str | None = None) -> tuple[CsvHeader, Iterator[Block]]:

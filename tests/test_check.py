@@ -121,6 +121,7 @@ def test_target_column_is_chosen_by_name(tmp_path):
     path.write_text("y,a,b\n-3,0,0\n0,0,1\n2,1,0\n")
     report = check(str(path), target="y")
     assert report["w_star"] == ["2", "0"] and report["verdict"] == "fails"
+    assert report["learning_set"]["features"] == ["a", "b"]
 
 
 def test_csv_decimals_integers_and_fractions_are_read_exactly(tmp_path):
