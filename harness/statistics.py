@@ -1,8 +1,9 @@
 """Exact statistics of a learning set with python-flint (paper.md §3).
 
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
-scaled to integers (denominators cleared), so the n-sized work is a single exact integer
-product. From M: the Gram matrix A = Σ x_i x_iᵀ, W* = A^{-1} Σ x_i y_i, the centered
+scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
+per block of rows (`moments`: a learning set may be streamed from a file in blocks, see
+harness/learning_set.csv_blocks). From M: the Gram matrix A = Σ x_i x_iᵀ, W* = A^{-1} Σ x_i y_i, the centered
 covariance Σ, c, d = Σ^{-1} c, and the claimed values of proofs/claims.py. No floats.
 """
 
@@ -149,9 +150,8 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
-    dim = s.dim
-    sigma_rows = s.sigma
-    sigma_w = [_dot(row, s.w_star) for row in sigma_rows]
+    sigma_w = list(s.sigma_w_star) if s.sigma_w_star is not None else [
+        _dot(row, s.w_star) for row in s.sigma]
     q = _dot(s.w_star, sigma_w)
     cw = _dot(s.c, s.w_star)
     base = 1 + s.y_sq_mean
