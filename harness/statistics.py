@@ -3,8 +3,9 @@
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
 scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
 per block of rows (`moments`: a learning set may be streamed from a file in blocks, see
-harness/learning_set.csv_blocks). From M: the Gram matrix A = Σ x_i x_iᵀ, W* = A^{-1} Σ x_i y_i, the centered
-covariance Σ, c, d = Σ^{-1} c, and the claimed values of proofs/claims.py. No floats.
+harness/learning_set.csv_blocks). From M: the Gram matrix A = Σ x_i x_iᵀ,
+W* = A^{-1} Σ x_i y_i, the centered covariance Σ, c, d = Σ^{-1} c, the intercept of the affine
+fit, and the claimed values of proofs/claims.py. No floats.
 """
 
 from __future__ import annotations
