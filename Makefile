@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean lock golden smt2 recheck certify
+.PHONY: install prove test bench clean lock golden smt2 recheck certify examples
 
 install: $(STAMP)
 
@@ -40,6 +40,11 @@ golden: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/check.py
+
+# `bnproof check` on real data bundled with scikit-learn (no download): results/examples.md
+examples: $(STAMP)
+	$(BIN)/python examples/real_data.py results/examples.md
 
 # results/macros.tex and the figures of the paper, from a fresh proof of the canonical set.
 .PHONY: paper

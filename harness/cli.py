@@ -1,4 +1,5 @@
-"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]`.
+"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`.
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
@@ -48,11 +49,51 @@ def parser() -> argparse.ArgumentParser:
                        help="per-obligation solver timeout (default 30); a timeout is a failure")
     prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
                        help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
+    _add_check(sub)
     return p
+
+
+def _add_check(sub) -> None:
+    check = sub.add_parser("check", help="exact verdict on (L4.5) for a learning set (JSON or CSV)",
+                           description="Exact verdict on (L4.5) for any learning set: W*, the BN "
+                           "direction d, the failing fraction, a witness. Exit 0 with a verdict, "
+                           "1 if --prove finds an obligation contradicted, 2 on bad input.")
+    check.add_argument("file", metavar="FILE",
+                       help='.json {"X": [[...], ...], "y": [...]} or .csv with a header row')
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--target", metavar="NAME",
+                       help="CSV column holding y (default: the last column)")
+    check.add_argument("--prove", action="store_true",
+                       help="also run the obligations of `prove --data` through Z3")
+    check.add_argument("--samples", type=_positive(int), default=0, metavar="N",
+                       help="seeded float Monte-Carlo estimate of the failing fraction (default 0: none)")
+    check.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
+    check.add_argument("--timeout", type=_positive(float), default=5.0, metavar="SECONDS",
+                       help="per-obligation solver timeout with --prove (default 5); a timeout "
+                       "is reported as 'computed, not proved', never as proved")
+
+
+def _run_check(args) -> int:
+    from harness.check import check, check_text
+
+    try:
+        report = check(args.file, target=args.target, prove=args.prove, samples=args.samples,
+                       timeout_s=args.timeout)
+    except InputError as exc:
+        print(f"bnproof: {exc}", file=sys.stderr)
+        return 2
+    text = to_json(report)
+    if args.output:
+        write_atomically(args.output, text)
+    sys.stdout.write(text if args.json else check_text(report))
+    contradicted = any(r["status"] == "CONTRADICTED" for r in report["route"].get("obligations", []))
+    return 1 if contradicted else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "check":
+        return _run_check(args)
     try:
         ls = load_json(args.data) if args.data else canonical()
     except InputError as exc:

@@ -1,20 +1,23 @@
 """Exact statistics of a learning set with python-flint (paper.md §3).
 
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
-scaled to integers (denominators cleared), so the n-sized work is a single exact integer
-product. From M: the Gram matrix A = Σ x_i x_iᵀ, W* = A^{-1} Σ x_i y_i, the centered
-covariance Σ, c, d = Σ^{-1} c, and the claimed values of proofs/claims.py. No floats.
+scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
+per block of rows (`moments`: a learning set may be streamed from a file in blocks, see
+harness/learning_set.csv_blocks). From M: the Gram matrix A = Σ x_i x_iᵀ,
+W* = A^{-1} Σ x_i y_i, the centered covariance Σ, c, d = Σ^{-1} c, the intercept of the affine
+fit, and the claimed values of proofs/claims.py. No floats.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from math import lcm
+from itertools import chain
+from typing import Iterable
 
 from flint import fmpq, fmpq_mat, fmpz_mat
 
-from harness.learning_set import LearningSet
+from harness.learning_set import Block, LearningSet, fraction_blocks
 from proofs.claims import Claims, Surd, Vector
 
 
@@ -32,6 +35,9 @@ class Statistics:
     c: Vector
     bn_direction: Vector | None      # None when Σ is singular
     degenerate: str | None           # the reason, or None for a nondegenerate set
+    sigma: tuple[Vector, ...] = ()   # the centered covariance Σ, row by row
+    intercept: Fraction | None = None  # b of the affine least-squares fit y ≈ <a,x> + b (Σ invertible)
+    sigma_w_star: Vector | None = None  # ΣW* (for σ²(W*) and ∇L̂(W*))
 
     @property
     def lemma_fails(self) -> bool:
@@ -60,35 +66,63 @@ def _matrix(rows: int, cols: int, entries) -> fmpq_mat:
 
 def moment_matrix(ls: LearningSet) -> list[list[Fraction]]:
     """M = Zᵀ Z for Z = [X | 1 | y], exactly (rows of Z are (x_i, 1, y_i))."""
+    n, M = moments(fraction_blocks(ls))
     cols = ls.dim + 2
-    rows = [(*x, Fraction(1), yi) for x, yi in zip(ls.X, ls.y)]
-    scale = [lcm(*(r[j].denominator for r in rows)) for j in range(cols)]
-    Z = fmpz_mat(ls.n, cols, [int(r[j] * scale[j]) for r in rows for j in range(cols)])
-    M = Z.transpose() * Z
-    return [[Fraction(int(M[i, j]), scale[i] * scale[j]) for j in range(cols)] for i in range(cols)]
+    return [[_fr(M[i, j]) for j in range(cols)] for i in range(cols)]
+
+
+def moments(blocks: Iterable[Block]) -> tuple[int, fmpq_mat]:
+    """(n, M) with M = Zᵀ Z summed over blocks of integer rows; each block's product is one
+    fmpz_mat multiplication, then rescaled exactly: M += S⁻¹ (Z_bᵀ Z_b) S⁻¹, S = diag(scales)."""
+    n, M = 0, None
+    for block in blocks:
+        cols = len(block.columns)
+        Zt = fmpz_mat(cols, block.count, list(chain.from_iterable(block.columns)))
+        P = fmpq_mat(Zt * Zt.transpose())
+        if any(s != 1 for s in block.scales):
+            inv = fmpq_mat(cols, cols, [fmpq(1, block.scales[i]) if i == j else 0
+                                        for i in range(cols) for j in range(cols)])
+            P = inv * P * inv
+        M = P if M is None else M + P
+        n += block.count
+    return n, M
 
 
 def exact_statistics(ls: LearningSet) -> Statistics:
-    M = moment_matrix(ls)
-    dim, n = ls.dim, Fraction(ls.n)
-    sx = [M[k][dim] for k in range(dim)]
-    sy, syy = M[dim][dim + 1], M[dim + 1][dim + 1]
-    x_mean = tuple(v / n for v in sx)
-    y_mean = sy / n
-    A = _matrix(dim, dim, [M[i][j] for i in range(dim) for j in range(dim)])
-    b = _matrix(dim, 1, [M[k][dim + 1] for k in range(dim)])
-    sigma = _matrix(dim, dim, [M[i][j] / n - x_mean[i] * x_mean[j]
+    n, M = moments(fraction_blocks(ls))
+    return statistics_from_moments(n, M, ls.dim)
+
+
+def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
+    """Every statistic of paper.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): A = M[:d,:d],
+    Σ = A/n - x̄x̄ᵀ, c = M[:d, y]/n - x̄ȳ, W* = A⁻¹ M[:d, y], d = Σ⁻¹c, intercept ȳ - <d, x̄>
+    (the affine least-squares fit has slope Σ⁻¹c = d: its normal equations, centered)."""
+    n = fmpq(n_points)
+    one, yk = dim, dim + 1
+    x_mean = [M[k, one] / n for k in range(dim)]
+    y_mean = M[one, yk] / n
+    A = fmpq_mat(dim, dim, [M[i, j] for i in range(dim) for j in range(dim)])
+    b = fmpq_mat(dim, 1, [M[k, yk] for k in range(dim)])
+    sigma = fmpq_mat(dim, dim, [M[i, j] / n - x_mean[i] * x_mean[j]
                                 for i in range(dim) for j in range(dim)])
-    c = tuple(M[k][dim + 1] / n - x_mean[k] * y_mean for k in range(dim))
+    c = fmpq_mat(dim, 1, [M[k, yk] / n - x_mean[k] * y_mean for k in range(dim)])
     gram_rank, sigma_rank = A.rank(), sigma.rank()
-    w_star = tuple(_fr(v) for v in A.solve(b).entries()) if gram_rank == dim else None
-    d = None
-    if sigma_rank == dim:
-        d = tuple(_fr(v) for v in sigma.solve(_matrix(dim, 1, c)).entries())
-    xy_mean = tuple(M[k][dim + 1] / n for k in range(dim))
-    stats = Statistics(ls.n, dim, x_mean, y_mean, syy / n, xy_mean, gram_rank, sigma_rank, w_star,
-                       c, d, None)
+    w_mat = A.solve(b) if gram_rank == dim else None
+    w_star = None if w_mat is None else _vector(w_mat)
+    d = _vector(sigma.solve(c)) if sigma_rank == dim else None
+    intercept = None if d is None else _fr(y_mean) - sum(
+        (dk * _fr(mk) for dk, mk in zip(d, x_mean)), Fraction(0))
+    stats = Statistics(
+        n=n_points, dim=dim, x_mean=tuple(_fr(v) for v in x_mean), y_mean=_fr(y_mean),
+        y_sq_mean=_fr(M[yk, yk] / n), xy_mean=tuple(_fr(M[k, yk] / n) for k in range(dim)),
+        gram_rank=gram_rank, sigma_rank=sigma_rank, w_star=w_star, c=_vector(c), bn_direction=d,
+        degenerate=None, sigma=tuple(tuple(_fr(sigma[i, j]) for j in range(dim)) for i in range(dim)),
+        intercept=intercept, sigma_w_star=None if w_mat is None else _vector(sigma * w_mat))
     return Statistics(**{**stats.__dict__, "degenerate": degeneracy(stats)})
+
+
+def _vector(m: fmpq_mat) -> Vector:
+    return tuple(_fr(v) for v in m.entries())
 
 
 def degeneracy(s: Statistics) -> str | None:
@@ -121,10 +155,8 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
-    dim = s.dim
-    sigma_rows = [[m / s.n - s.x_mean[i] * s.x_mean[j] for j, m in enumerate(row[:dim])]
-                  for i, row in enumerate(moment_matrix(ls)[:dim])]
-    sigma_w = [_dot(row, s.w_star) for row in sigma_rows]
+    sigma_w = list(s.sigma_w_star) if s.sigma_w_star is not None else [
+        _dot(row, s.w_star) for row in s.sigma]
     q = _dot(s.w_star, sigma_w)
     cw = _dot(s.c, s.w_star)
     base = 1 + s.y_sq_mean

@@ -1,0 +1,38 @@
+"""The real-data table results/examples.md (make examples) is a golden output: re-checking every
+bundled data set gives the verdict and failing fraction written there."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytest.importorskip("sklearn")
+sys.path.insert(0, str(ROOT / "examples"))
+import real_data  # noqa: E402
+
+from harness.check import check  # noqa: E402
+
+
+def golden_rows() -> dict[str, list[str]]:
+    rows = {}
+    for line in (ROOT / "results" / "examples.md").read_text().splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 7 and cells[1].isdigit():
+            rows[cells[0]] = cells
+    return rows
+
+
+def test_examples_table_matches_a_fresh_check_of_every_bundled_data_set(tmp_path):
+    golden = golden_rows()
+    sets = real_data.datasets()
+    assert len(golden) == len(sets)
+    for k, (names, data, label) in enumerate(sets):
+        path = tmp_path / f"set{k}.csv"
+        path.write_text("\n".join([",".join(f'"{n}"' for n in names),
+                                   *(",".join(r) for r in data)]) + "\n")
+        report = check(str(path))
+        _, n, d, verdict, fraction, _, _ = golden[label]
+        assert (report["learning_set"]["n"], report["learning_set"]["d"]) == (int(n), int(d))
+        assert report["verdict"] == verdict
+        assert f"{report['failing_fraction']:.4f}" == fraction
