@@ -49,7 +49,7 @@ def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:
     """The literal obligations whose names are not in `names`, built module by module so that
     skipped queries are never constructed."""
     from proofs.bn_gradient_at_w_star import bn_gradient_at_w_star
-    from proofs.bn_optima import bn_optima
+    from proofs.bn_optima import bn_loss_identity, bn_optima
     from proofs.distance_to_ray import distance_to_ray
     from proofs.failure_region import failure_region
     from proofs.negated_lemma import negated_lemma
@@ -59,7 +59,7 @@ def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:
     if not {"bn_ray_is_global_minimum", "bn_stationary_points_on_line"} <= names:
         obs += bn_optima(claims)
     else:
-        obs += [_bn_loss_identity(claims)]
+        obs += [bn_loss_identity(claims)]
     if "bn_gradient_at_w_star" not in names:
         obs.append(bn_gradient_at_w_star(claims))
     if claims.lemma_fails:
@@ -68,20 +68,3 @@ def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:
     if "failure_region_necessary" not in names:
         obs += failure_region(claims)
     return [ob for ob in obs if ob.name not in names]
-
-
-def _bn_loss_identity(claims: Claims) -> Obligation:
-    """The literal `bn_loss_identity` of proofs/bn_optima.py, built alone (same query)."""
-    import z3
-
-    from proofs.encoding import Network, reals
-
-    net = Network(claims.X, claims.y)
-    w, s = reals("w", net.dim), z3.Real("s")
-    return Obligation(
-        name="bn_loss_identity",
-        statement="L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w) for every w with σ(w) > 0",
-        expected="unsat",
-        query=(s > 0, s * s == net.bn_variance(w),
-               net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
-    )

@@ -42,56 +42,75 @@ from proofs.obligation import Obligation
 
 
 def bn_optima(claims: Claims) -> list[Obligation]:
+    return [bn_loss_identity(claims), bn_ray_is_global_minimum(claims),
+            bn_stationary_points_on_line(claims), bn_opposite_ray_not_minimum(claims)]
+
+
+def bn_loss_identity(claims: Claims) -> Obligation:
     net = Network(claims.X, claims.y)
-    w = reals("w", net.dim)
-    d = [const(v) for v in claims.bn_direction]
-    t, s = z3.Reals("t s")
-    td = scaled(t, d)
+    w, s = reals("w", net.dim), z3.Real("s")
+    var_w = net.bn_variance(w)
+    return Obligation(
+        name="bn_loss_identity",
+        statement="L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w) for every w with σ(w) > 0",
+        expected="unsat",
+        query=(s > 0, s * s == var_w,
+               net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
+        definitions=(s > 0, s * s == var_w),
+    )
+
+
+def bn_ray_is_global_minimum(claims: Claims) -> Obligation:
+    net = Network(claims.X, claims.y)
+    w, t = reals("w", net.dim), z3.Real("t")
+    td = scaled(t, [const(v) for v in claims.bn_direction])
     cw, ctd = net.cov_with_targets(w), net.cov_with_targets(td)
     var_w, var_td = net.bn_variance(w), net.bn_variance(td)
-    v, k, eps = z3.Reals("v k eps")
-    x = reals("x", net.dim)
+    return Obligation(
+        name="bn_ray_is_global_minimum",
+        statement="every t·d (t > 0) has σ(td) > 0 and L̂(w) >= L̂(t·d) for every w with σ(w) > 0",
+        expected="unsat",
+        query=(t > 0, z3.Or(var_td <= 0, ctd <= 0,
+                            z3.And(var_w > 0, cw > 0, cw * cw * var_td > ctd * ctd * var_w))),
+    )
+
+
+def bn_stationary_points_on_line(claims: Claims) -> Obligation:
+    net = Network(claims.X, claims.y)
+    w, x = reals("w", net.dim), reals("x", net.dim)
+    d = [const(v) for v in claims.bn_direction]
+    v, k = z3.Reals("v k")
     c = net.cov_vector()
     minors = [w[i] * d[j] != w[j] * d[i] for i in range(net.dim) for j in range(i + 1, net.dim)]
-    u = off_line_axis(claims.bn_direction)
-    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, u)]
+    return Obligation(
+        name="bn_stationary_points_on_line",
+        statement="∇L̂(w) = 0 with σ(w) > 0 implies w is a multiple of d",
+        expected="unsat",
+        query=(z3.Or(
+            z3.And(*[ck * v == k * sw for ck, sw in zip(c, net.sigma_times(w))],
+                   z3.Or([r != 0 for r in net.sigma_times(sub(scaled(v, d), scaled(k, w)))])),
+            z3.And(*[sx == 0 for sx in net.sigma_times(x)], z3.Or([xk != 0 for xk in x])),
+            z3.And(v > 0, *[dk * v == k * wk for dk, wk in zip(d, w)], z3.Or(minors)),
+        ),),
+    )
+
+
+def bn_opposite_ray_not_minimum(claims: Claims) -> Obligation:
+    net = Network(claims.X, claims.y)
+    d = [const(v) for v in claims.bn_direction]
+    t, eps = z3.Reals("t eps")
+    td = scaled(t, d)
+    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, off_line_axis(claims.bn_direction))]
+    ctd, var_td = net.cov_with_targets(td), net.bn_variance(td)
     cw_eps, var_eps = net.cov_with_targets(w_eps), net.bn_variance(w_eps)
-    return [
-        Obligation(
-            name="bn_loss_identity",
-            statement="L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w) for every w with σ(w) > 0",
-            expected="unsat",
-            query=(s > 0, s * s == var_w,
-                   net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
-            definitions=(s > 0, s * s == var_w),
-        ),
-        Obligation(
-            name="bn_ray_is_global_minimum",
-            statement="every t·d (t > 0) has σ(td) > 0 and L̂(w) >= L̂(t·d) for every w with σ(w) > 0",
-            expected="unsat",
-            query=(t > 0, z3.Or(var_td <= 0, ctd <= 0,
-                                z3.And(var_w > 0, cw > 0, cw * cw * var_td > ctd * ctd * var_w))),
-        ),
-        Obligation(
-            name="bn_stationary_points_on_line",
-            statement="∇L̂(w) = 0 with σ(w) > 0 implies w is a multiple of d",
-            expected="unsat",
-            query=(z3.Or(
-                z3.And(*[ck * v == k * sw for ck, sw in zip(c, net.sigma_times(w))],
-                       z3.Or([r != 0 for r in net.sigma_times(sub(scaled(v, d), scaled(k, w)))])),
-                z3.And(*[sx == 0 for sx in net.sigma_times(x)], z3.Or([xk != 0 for xk in x])),
-                z3.And(v > 0, *[dk * v == k * wk for dk, wk in zip(d, w)], z3.Or(minors)),
-            ),),
-        ),
-        Obligation(
-            name="bn_opposite_ray_not_minimum",
-            statement="L̂(-t·d + ε·u) < L̂(-t·d) for every t > 0 and ε > 0 (u off the line)",
-            expected="unsat",
-            query=(t > 0, eps > 0,
-                   z3.Or(var_eps <= 0, var_td <= 0, ctd <= 0,
-                         z3.And(-cw_eps > 0, cw_eps * cw_eps * var_td >= ctd * ctd * var_eps))),
-        ),
-    ]
+    return Obligation(
+        name="bn_opposite_ray_not_minimum",
+        statement="L̂(-t·d + ε·u) < L̂(-t·d) for every t > 0 and ε > 0 (u off the line)",
+        expected="unsat",
+        query=(t > 0, eps > 0,
+               z3.Or(var_eps <= 0, var_td <= 0, ctd <= 0,
+                     z3.And(-cw_eps > 0, cw_eps * cw_eps * var_td >= ctd * ctd * var_eps))),
+    )
 
 
 def off_line_axis(d) -> list:
