@@ -31,6 +31,7 @@ from typing import Sequence
 
 from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
+from harness.report import monte_carlo_line
 from harness.statistics import Statistics, exact_statistics, moments, statistics_from_moments
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
@@ -255,9 +256,7 @@ def _check_text(report: dict) -> str:
         out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
                    f"≈ {report['failing_fraction']:.6f}")
     if "monte_carlo" in report:
-        mc = report["monte_carlo"]
-        out.append(f"  Monte-Carlo (seeded, {mc['samples']} Gaussian W0, {mc['admissible']} "
-                   f"admissible): {mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
+        out.append(monte_carlo_line(report["monte_carlo"]))
     if report["witness"]:
         wit = report["witness"]
         out.append(f"witness: W0 = W*, <W0,W*> = {wit['inner_W0_W_star']}, "

@@ -51,6 +51,11 @@ def _second(row: dict) -> str:
     return f"{row['second_solver']} {row.get('second_solver_seconds', 0):.3f}"
 
 
+def monte_carlo_line(mc: dict) -> str:
+    return (f"  Monte-Carlo (seeded, {mc['samples']} Gaussian W0, {mc['admissible']} admissible): "
+            f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
+
+
 def prove_table(report: dict) -> str:
     ls = report["learning_set"]
     out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
@@ -60,9 +65,7 @@ def prove_table(report: dict) -> str:
         out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
                    f"≈ {report['failing_fraction']:.4f}")
     if "monte_carlo" in report:
-        mc = report["monte_carlo"]
-        out.append(f"  Monte-Carlo (seeded, {mc['samples']} Gaussian W0, {mc['admissible']} admissible): "
-                   f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
+        out.append(monte_carlo_line(report["monte_carlo"]))
     rows = [[r["name"], r["statement"], r["expected"], r["result"],
              "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}",
              _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]

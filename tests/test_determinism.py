@@ -6,15 +6,7 @@ import os
 import subprocess
 import sys
 
-
-def without_timing(value):
-    """The report with every key `seconds` or `*_seconds` removed, at any depth."""
-    if isinstance(value, dict):
-        return {k: without_timing(v) for k, v in value.items()
-                if k != "seconds" and not k.endswith("_seconds")}
-    if isinstance(value, list):
-        return [without_timing(v) for v in value]
-    return value
+from harness.report import without_timing
 
 
 def prove_json(hash_seed: str) -> dict:
