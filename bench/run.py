@@ -1,7 +1,7 @@
 """`make bench`: wall-clock figures for the README (benchmarks, not timed tests).
 
-Measures `bnproof prove` end to end in a fresh process (imports included) and each obligation's
-solver time, best of several runs.
+Measures `bnproof prove`, `make recheck` and `make certify` end to end in a fresh process
+(imports included) and each obligation's solver time, best of several runs.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ def main() -> None:
         ("python -c 'import z3, sympy' (import floor)", [sys.executable, "-c", "import z3, sympy"]),
         ("bnproof prove (canonical, 13 obligations, 10^5 MC samples)", [str(BIN / "bnproof"), "prove"]),
         ("bnproof prove --samples 0", [str(BIN / "bnproof"), "prove", "--samples", "0"]),
+        ("make recheck (Z3 and cvc5 on the 13 SMT-LIB2 files)",
+         [sys.executable, "-m", "harness.recheck", "proofs/smt2"]),
+        ("make certify (12 solver-free certificates)", [sys.executable, "-m", "harness.certify"]),
     ]:
         best, median = wall(cmd)
         print(f"| {label} | {best:.2f} | {median:.2f} |")
