@@ -32,10 +32,20 @@ def _positive(kind):
     return parse
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bnproof")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bnproof", description=(
         "Machine-checked refutation of Lemma 4.5 of Santurkar et al. (2018): Z3 proves each "
         "obligation, an independent SymPy evaluator cross-checks it."))
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     prove = sub.add_parser("prove", help="prove the refutation (canonical set, or --data FILE)",
                            description="Run every obligation through Z3 and cross-check it in SymPy. "

@@ -105,3 +105,9 @@ def test_console_script_runs_without_traceback_on_missing_file(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "harness.cli", "prove", "--data", str(tmp_path / "nope.json")],
                           capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_version_is_the_package_version(capsys):
+    from importlib.metadata import version
+    assert _exit_code(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"bnproof {version('bnproof')}"
