@@ -7,10 +7,8 @@ are proved in the diagonal coordinates of an exact LDLᵀ factorisation of Σ
 (proofs/bn_optima_diagonal.py) and the failure region in the plane of W* and d
 (proofs/failure_region_plane.py), the latter only where (L4.5) fails (where it holds the region
 is empty, the sufficiency query would be vacuous, and `negated_lemma` is unsat instead).
-The gradient at W* is proved with one shared square root
-(proofs/bn_gradient_shared_root.py) up to GRADIENT_MAX_DIM (3 s at d = 10, a timeout at
-d = 20 on random data); beyond that it is not attempted: `check --prove` lists it as "computed,
-not proved" (for it the verdict rests on the exact computation alone).
+The other obligations, the gradient at W* among them (its cleared
+form takes 0.1 s at d = 40), are those of `prove --data`.
 """
 
 from __future__ import annotations
@@ -18,34 +16,22 @@ from __future__ import annotations
 from proofs import all_obligations
 from proofs.claims import Claims
 from proofs.obligation import Obligation
-from proofs.bn_gradient_shared_root import bn_gradient_shared_root
 from proofs.bn_optima_diagonal import bn_optima_diagonal
 from proofs.failure_region_plane import failure_region_plane
 from proofs.standard_optimum_ldl import standard_optimum_ldl
 
 LITERAL_MAX_DIM = 3        # up to here: exactly the obligations of `prove --data`
-GRADIENT_MAX_DIM = 12      # beyond this the gradient at W* is not attempted
-
-NOT_SCALING = {"bn_gradient_at_w_star": "∇L̂(W*) = g exactly (and g != 0 where (L4.5) fails)"}
-REGION = {
-    "failure_region_necessary": "(L4.5) fails at admissible W0 only if <W0, ŵ - d̂> > 0",
-    "failure_region_sufficient": "(L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0",
-}
-
-
+REGION = {"failure_region_necessary", "failure_region_sufficient"}
 DIAGONAL = {"bn_ray_is_global_minimum", "bn_stationary_points_on_line", "bn_opposite_ray_not_minimum"}
 
 
-def obligations_at_scale(claims: Claims) -> tuple[list[Obligation], dict[str, str]]:
-    """(obligations to run, {name: statement} of those not attempted at this size)."""
+def obligations_at_scale(claims: Claims) -> list[Obligation]:
     dim = len(claims.w_star)
     if dim <= LITERAL_MAX_DIM:
-        return all_obligations(claims), {}
-    literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *NOT_SCALING, *REGION})
-    gradient = [bn_gradient_shared_root(claims)] if dim <= GRADIENT_MAX_DIM else []
-    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal, *gradient,
-            *(failure_region_plane(claims) if claims.lemma_fails else [])], \
-        ({} if gradient else dict(NOT_SCALING))
+        return all_obligations(claims)
+    literal = _literal_except(claims, {"standard_optimum", *DIAGONAL, *REGION})
+    return [*standard_optimum_ldl(claims), *bn_optima_diagonal(claims), *literal,
+            *(failure_region_plane(claims) if claims.lemma_fails else [])]
 
 
 def _literal_except(claims: Claims, names: set[str]) -> list[Obligation]:

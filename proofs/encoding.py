@@ -57,6 +57,7 @@ class Network:
         self.inv_n = const(Fraction(1, self.n))
         self.y_mean = self.inv_n * z3.Sum(self.y)
         self.x_mean = [self.inv_n * z3.Sum([row[k] for row in self.X]) for k in range(self.dim)]
+        self._outputs: dict[int, tuple] = {}
 
     # standard network
     def standard_loss(self, w) -> Term:
@@ -65,7 +66,12 @@ class Network:
 
     # BN network, literally
     def outputs(self, w) -> list[Term]:
-        return [dot(w, x) for x in self.X]
+        """u_i(w) = <w, x_i>, built once per weight vector: the same terms, memoised by the
+        vector's identity (building them anew for every component is quadratic in d)."""
+        hit = self._outputs.get(id(w))
+        if hit is None or hit[0] is not w:
+            hit = self._outputs[id(w)] = (w, [dot(w, x) for x in self.X])
+        return hit[1]
 
     def bn_mean(self, w) -> Term:
         return self.inv_n * z3.Sum(self.outputs(w))

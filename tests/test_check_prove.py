@@ -14,8 +14,8 @@ from harness.learning_set import LearningSet
 from harness.solver import decide
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
-from proofs.at_scale import NOT_SCALING, obligations_at_scale
-from proofs.bn_gradient_shared_root import bn_gradient_shared_root
+from proofs.at_scale import obligations_at_scale
+from proofs.bn_gradient_at_w_star import bn_gradient_at_w_star
 from proofs.bn_optima_diagonal import bn_optima_diagonal
 from proofs.claims import Surd
 from proofs.failure_region_plane import failure_region_plane
@@ -74,26 +74,25 @@ def test_a_singular_factor_makes_the_triangular_obligation_fail(claims_12x6, mon
     assert decide(ob, timeout_s=10).result == "sat"
 
 
-def test_check_prove_in_dimension_13_proves_what_scales_and_lists_the_rest_as_computed():
-    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=5)
+def test_check_prove_in_dimension_13_proves_every_obligation():
+    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
     rows = {r["name"]: r for r in report["route"]["obligations"]}
     assert report["verdict"] == "fails"
     for name in ["standard_optimum_ldl_identity", "standard_optimum_ldl_positive",
                  "standard_optimum_ldl_triangular", "bn_diagonal_coordinates", "bn_diagonal_invertible",
                  "bn_ray_is_global_minimum", "bn_stationary_points_on_line",
-                 "bn_opposite_ray_not_minimum", "bn_loss_identity", "w_star_not_bn_optimal",
-                 "negated_lemma", "lemma_fails_at_w_star", "failure_region_plane_identity",
-                 "failure_region_necessary", "failure_region_sufficient"]:
+                 "bn_opposite_ray_not_minimum", "bn_loss_identity", "bn_gradient_at_w_star",
+                 "w_star_not_bn_optimal", "negated_lemma", "lemma_fails_at_w_star",
+                 "failure_region_plane_identity", "failure_region_necessary",
+                 "failure_region_sufficient"]:
         assert rows[name]["status"] == "proved", name
-    for name in NOT_SCALING:
-        assert rows[name]["status"] == "computed, not proved" and rows[name]["result"] == "not attempted"
-    assert report["route"]["proved_with_z3"] is False
+    assert report["route"]["proved_with_z3"] is True
 
 
 def test_small_dimension_uses_exactly_the_obligations_of_prove_data():
     ls = random_set(6, 3)
-    obligations, skipped = obligations_at_scale(make_claims(ls, exact_statistics(ls)))
-    assert skipped == {} and "standard_optimum" in [ob.name for ob in obligations]
+    obligations = obligations_at_scale(make_claims(ls, exact_statistics(ls)))
+    assert "standard_optimum" in [ob.name for ob in obligations]
 
 
 def test_timeout_is_reported_as_computed_not_proved(monkeypatch):
@@ -180,12 +179,12 @@ def test_failure_region_in_the_plane_also_covers_w_star_parallel_to_d():
         assert decide(ob, timeout_s=10).result == ob.expected, ob.name
 
 
-def test_gradient_at_w_star_is_proved_with_one_shared_root_in_dimension_6(claims_12x6):
-    ob = bn_gradient_shared_root(claims_12x6)
+def test_gradient_at_w_star_is_proved_in_dimension_6(claims_12x6):
+    ob = bn_gradient_at_w_star(claims_12x6)
     assert decide(ob, timeout_s=10).result == "unsat"
 
 
-def test_wrong_gradient_component_makes_the_shared_root_obligation_fail(claims_12x6):
+def test_wrong_gradient_component_makes_the_gradient_obligation_fail(claims_12x6):
     g = claims_12x6.grad_at_w_star
     wrong = dataclasses.replace(claims_12x6, grad_at_w_star=(Surd(g[0].a, g[0].b * 2 + 1, g[0].q), *g[1:]))
-    assert decide(bn_gradient_shared_root(wrong), timeout_s=10).result == "sat"
+    assert decide(bn_gradient_at_w_star(wrong), timeout_s=10).result == "sat"
