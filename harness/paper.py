@@ -333,7 +333,7 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
             linestyle="", zorder=5,
             label=(f"canonical set: $\\varphi = {_approx(v['angle'] * 180 / sympy.pi, 2)}°$, "
                    f"$P = {_approx(v['failing_probability'])}$"))
-    marked = 0
+    key = []  # numbered markers, named in a box: the names are too long to sit by the points
     for name, verdict, fraction in examples:
         if verdict.startswith("fail") and fraction > Fraction(1, 2):
             x = float(2 * (fraction - Fraction(1, 2))) * math.pi
@@ -342,17 +342,21 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
         else:
             continue  # degenerate sets have no angle
         ax.plot([x], [float(fraction)], marker="D", markersize=5, color="tab:red", linestyle="",
-                label="learning sets of make examples (results/examples.md)" if not marked else None, zorder=4)
-        ax.annotate(name, (x, float(fraction)), textcoords="offset points", xytext=(4, -10),
-                    fontsize=7, color="tab:red")
-        marked += 1
+                label="learning sets of make examples (results/examples.md)" if not key else None, zorder=4)
+        key.append(name)
+        ax.annotate(str(len(key)), (x, float(fraction)), textcoords="offset points",
+                    xytext=(5, -11 if len(key) % 2 else 4), fontsize=7, color="tab:red")
+    if key:
+        ax.text(0.02, 0.97, "\n".join(f"{k}  {name}" for k, name in enumerate(key, 1)),
+                transform=ax.transAxes, va="top", fontsize=6.5, color="tab:red",
+                bbox={"facecolor": "white", "edgecolor": "0.8", "alpha": 0.9})
     ax.set_xlim(-0.05, math.pi + 0.05)
     ax.set_ylim(-0.03, 1.05)
     ax.set_xticks([0, math.pi / 4, math.pi / 2, 3 * math.pi / 4, math.pi],
                   ["0", r"$\pi/4$", r"$\pi/2$", r"$3\pi/4$", r"$\pi$"])
     ax.set_xlabel(r"angle $\varphi$ between $W^*$ and the BN direction $d$")
     ax.set_ylabel("probability that (L4.5) fails\n(rotation-invariant $W_0$, premise met)")
-    ax.set_title("How often Lemma 4.5 fails, by the angle between $W^*$ and the BN optima")
+    ax.set_title("How often Lemma 4.5 fails, by the angle of $W^*$ to the BN optima")
     ax.grid(alpha=0.3)
     ax.legend(loc="lower right", fontsize=7.5)
     fig.tight_layout()
