@@ -246,7 +246,9 @@ def _check_text(report: dict) -> str:
     if report["w_star"] is not None:
         out.append(f"W* = ({', '.join(report['w_star'])})")
     if report["bn_direction"] is not None:
-        out.append(f"BN optima = {{t·d : t > 0}}, d = ({', '.join(report['bn_direction'])})")
+        d = ", ".join(report["bn_direction"])
+        out.append(f"d = Σ⁻¹c = ({d})" if report["verdict"] == "degenerate"
+                   else f"BN optima = {{t·d : t > 0}}, d = ({d})")
     if report["grad_bn_at_w_star"] is not None:
         out.append(f"∇L̂(W*) = ({', '.join(report['grad_bn_at_w_star'])})")
     if report["intercept"] is not None:

@@ -9,7 +9,9 @@ bad input (one line on stderr, nothing written).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+from pathlib import Path
 
 from harness.learning_set import InputError, canonical, load_json
 from harness.report import prove_table, to_json, write_atomically
@@ -28,8 +30,22 @@ def _positive(kind):
             raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
         if not value > 0 and not (kind is int and value == 0):
             raise argparse.ArgumentTypeError(f"{text!r} must be positive")
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} must be finite")
         return value
     return parse
+
+
+def _output_problem(path: str | None) -> str | None:
+    """Why --output PATH cannot be written (checked before any work), or None."""
+    if path is None:
+        return None
+    target = Path(path)
+    if target.is_dir():
+        return f"{path}: --output is a directory"
+    if not target.parent.is_dir():
+        return f"{path}: --output folder {target.parent} does not exist"
+    return None
 
 
 def _version() -> str:
@@ -102,6 +118,10 @@ def _run_check(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    problem = _output_problem(args.output)
+    if problem:
+        print(f"bnproof: {problem}", file=sys.stderr)
+        return 2
     if args.command == "check":
         return _run_check(args)
     try:

@@ -96,6 +96,8 @@ def load_json(path: str) -> LearningSet:
         data = json.loads(text, parse_float=_Text, parse_int=_Text, parse_constant=_reject_constant)
     except ValueError as exc:
         raise InputError(f"{path}: malformed JSON: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise InputError(f"{path}: malformed JSON: nested too deeply") from None
     if not isinstance(data, dict) or "X" not in data or "y" not in data:
         raise InputError(f'{path}: expected an object with keys "X" and "y"')
     X, y = data["X"], data["y"]

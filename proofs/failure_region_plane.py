@@ -87,11 +87,13 @@ def failure_region_plane(claims: Claims) -> list[Obligation]:
             statement="(L4.5) fails at admissible W0 only if <W0, ŵ - d̂> > 0 (in the plane of W*, d)",
             expected="unsat",
             query=(*base, fails, z3.Not(in_region)),
+            definitions=(*root_k, *norm_w, *norm_d),
         ),
         Obligation(
             name="failure_region_sufficient",
             statement="(L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0 (in the plane of W*, d)",
             expected="unsat",
             query=(*base, in_region, z3.Not(fails)),
+            definitions=(*root_k, *norm_w, *norm_d),
         ),
     ]

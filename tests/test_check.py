@@ -235,7 +235,7 @@ def test_load_dispatches_by_extension(tmp_path):
 
 def test_check_json_has_every_field_of_the_issue(tmp_path, capsys):
     path = write_csv(tmp_path / "c.csv", canonical())
-    out = tmp_path / "r" / "report.json"
+    out = tmp_path / "report.json"
     assert main(["check", path, "--json", "--samples", "2000", "--output", str(out)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert {"verdict", "reason", "w_star", "bn_direction", "failing_fraction",

@@ -64,7 +64,7 @@ def test_prove_json_has_the_report_shape(capsys):
 
 
 def test_prove_writes_the_same_json_it_prints(tmp_path, capsys):
-    out = tmp_path / "results" / "report.json"
+    out = tmp_path / "report.json"
     assert main(["prove", "--json", "--samples", "0", "--output", str(out)]) == 0
     printed = json.loads(capsys.readouterr().out)
     written = json.loads(out.read_text())
@@ -111,3 +111,30 @@ def test_version_is_the_package_version(capsys):
     from importlib.metadata import version
     assert _exit_code(["--version"]) == 0
     assert capsys.readouterr().out.strip() == f"bnproof {version('bnproof')}"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["prove", "--timeout", "inf"], "must be finite"),
+    (["prove", "--timeout", "nan"], "must be positive"),
+])
+def test_non_finite_timeout_is_bad_usage(argv, message, capsys):
+    assert _exit_code(argv) == 2 and message in capsys.readouterr().err
+
+
+def test_output_that_is_a_directory_or_in_a_missing_folder_exits_2(tmp_path, capsys):
+    assert main(["prove", "--output", str(tmp_path)]) == 2
+    assert "is a directory" in capsys.readouterr().err
+    assert main(["check", "examples/centered.json", "--output", str(tmp_path / "no" / "r.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err and not (tmp_path / "no").exists()
+
+
+def test_deeply_nested_json_is_bad_input_not_a_crash(tmp_path, capsys):
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000)
+    assert main(["prove", "--data", str(path)]) == 2
+    assert "nested too deeply" in capsys.readouterr().err
+
+
+def test_degenerate_check_does_not_claim_a_bn_ray(capsys):
+    assert main(["check", "examples/collinear.json"]) == 0
+    assert "BN optima = {t·d" not in capsys.readouterr().out
