@@ -32,7 +32,8 @@ from typing import Sequence
 from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
 from harness.report import monte_carlo_line
-from harness.statistics import Statistics, exact_statistics, moments, statistics_from_moments
+from harness.statistics import (Statistics, exact_statistics, grad_at_w_star, moments,
+                                 statistics_from_moments)
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
 PROVE_MAX_ENTRIES = 20_000
@@ -118,14 +119,13 @@ def positive_factor(u: Sequence[Fraction], v: Sequence[Fraction]) -> Fraction | 
 
 
 def gradient_at_w_star(s: Statistics) -> list[str]:
-    """∇L̂(W*) = -2(c·q - <c,W*>·ΣW*)/q² · sqrt(q), q = W*ᵀΣW* (the gradient of
-    1 + mean(y²) - 2<c,w>/sqrt(wᵀΣw) at W*), each component as r·sqrt(m)."""
-    sigma_w = s.sigma_w_star
-    q = _dot(s.w_star, sigma_w)
-    cw = _dot(s.c, s.w_star)
-    root, m = sqrt_of(q)
-    return [surd_text(-2 * (ck * q - cw * swk) / (q * q) * root, m)
-            for ck, swk in zip(s.c, sigma_w)]
+    """∇L̂(W*) as the claims of `--prove` state it (harness.statistics.grad_at_w_star), each
+    component a·sqrt(q) written as r·sqrt(m) with m free of small square factors."""
+    texts = []
+    for g in grad_at_w_star(s):
+        root, m = sqrt_of(g.q)
+        texts.append(surd_text(g.b * root, m))
+    return texts
 
 
 def intercept_note(s: Statistics) -> dict | None:

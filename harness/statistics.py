@@ -155,17 +155,31 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
-    sigma_w = list(s.sigma_w_star) if s.sigma_w_star is not None else [
-        _dot(row, s.w_star) for row in s.sigma]
-    q = _dot(s.w_star, sigma_w)
-    cw = _dot(s.c, s.w_star)
+    q, cw = _variance_at_w_star(s), _dot(s.c, s.w_star)
     base = 1 + s.y_sq_mean
-    grad = tuple(Surd(Fraction(0), -2 * (ck * q - cw * swk) / q**2, q)
-                 for ck, swk in zip(s.c, sigma_w))
     return Claims(
-        X=ls.X, y=ls.y, w_star=s.w_star, bn_direction=s.bn_direction, grad_at_w_star=grad,
+        X=ls.X, y=ls.y, w_star=s.w_star, bn_direction=s.bn_direction,
+        grad_at_w_star=grad_at_w_star(s),
         standard_loss_at_w_star=s.y_sq_mean - _dot(s.w_star, s.xy_mean),
         bn_loss_at_w_star=Surd(base, -2 * cw / q, q),
         min_bn_loss=Surd(base, Fraction(-2), _dot(s.c, s.bn_direction)),
         lemma_fails=s.lemma_fails,
     )
+
+
+def _sigma_w_star(s: Statistics) -> list[Fraction]:
+    return list(s.sigma_w_star) if s.sigma_w_star is not None else [
+        _dot(row, s.w_star) for row in s.sigma]
+
+
+def _variance_at_w_star(s: Statistics) -> Fraction:
+    """q = σ²(W*) = W*ᵀΣW*."""
+    return _dot(s.w_star, _sigma_w_star(s))
+
+
+def grad_at_w_star(s: Statistics) -> tuple[Surd, ...]:
+    """∇L̂(W*) = -2(c·q - <c,W*>·ΣW*)/q² · sqrt(q), q = σ²(W*): the gradient of
+    1 + mean(y²) - 2<c,w>/sqrt(wᵀΣw) at W*, a rational multiple of σ(W*) in each component."""
+    q, cw = _variance_at_w_star(s), _dot(s.c, s.w_star)
+    return tuple(Surd(Fraction(0), -2 * (ck * q - cw * swk) / q**2, q)
+                 for ck, swk in zip(s.c, _sigma_w_star(s)))
