@@ -32,16 +32,12 @@ from typing import Sequence
 from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
 from harness.report import monte_carlo_line
-from harness.statistics import (Statistics, exact_statistics, grad_at_w_star, moments,
-                                 statistics_from_moments)
+from harness.statistics import (Statistics, dot, exact_statistics, grad_at_w_star, moments,
+                                 positive_factor, statistics_from_moments)
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
 PROVE_MAX_ENTRIES = 20_000
 ROUTE_EXACT = "exact rational linear algebra (python-flint fmpz_mat/fmpq_mat on M = ZᵀZ)"
-
-
-def _dot(u: Sequence[Fraction], v: Sequence[Fraction]) -> Fraction:
-    return sum((a * b for a, b in zip(u, v)), Fraction(0))
 
 
 def _square_part(m: int) -> tuple[int, int]:
@@ -87,7 +83,7 @@ def angle_text(w: Sequence[Fraction], d: Sequence[Fraction]) -> tuple[str, float
     """
     import mpmath
 
-    wd, ww, dd = _dot(w, d), _dot(w, w), _dot(d, d)
+    wd, ww, dd = dot(w, d), dot(w, w), dot(d, d)
     a, m = sqrt_of(ww * dd)
     cosine = surd_text(wd / (ww * dd) * a, m)
     with mpmath.workdps(30):
@@ -100,22 +96,15 @@ def angle_text(w: Sequence[Fraction], d: Sequence[Fraction]) -> tuple[str, float
 
 def distance_sq_to_ray(w0: Sequence[Fraction], d: Sequence[Fraction]) -> Fraction:
     """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (paper.md §3)."""
-    inner = _dot(w0, d)
-    return _dot(w0, w0) - (inner * inner / _dot(d, d) if inner > 0 else 0)
+    inner = dot(w0, d)
+    return dot(w0, w0) - (inner * inner / dot(d, d) if inner > 0 else 0)
 
 
 def lemma_right_side(w0: Sequence[Fraction], w_star: Sequence[Fraction]) -> Fraction:
     """||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²."""
     diff = [a - b for a, b in zip(w0, w_star)]
-    norm = _dot(w_star, w_star)
-    return _dot(diff, diff) - (norm - _dot(w_star, w0)) ** 2 / norm
-
-
-def positive_factor(u: Sequence[Fraction], v: Sequence[Fraction]) -> Fraction | None:
-    """t > 0 with u = t·v, or None."""
-    k = next(i for i, vi in enumerate(v) if vi != 0)
-    t = u[k] / v[k]
-    return t if t > 0 and all(ui == t * vi for ui, vi in zip(u, v)) else None
+    norm = dot(w_star, w_star)
+    return dot(diff, diff) - (norm - dot(w_star, w0)) ** 2 / norm
 
 
 def gradient_at_w_star(s: Statistics) -> list[str]:
@@ -151,7 +140,7 @@ def verdict(s: Statistics) -> dict:
     """The exact verdict and its explanation (JSON-ready)."""
     out: dict = {"verdict": None, "reason": None}
     if s.degenerate:
-        decided = "holds" if ("holds" in s.degenerate) else None
+        decided = s.decided
         out.update(verdict="degenerate", reason=s.degenerate, decided=decided,
                    w_star=None if s.w_star is None else [show(v) for v in s.w_star],
                    bn_direction=None if s.bn_direction is None else [show(v) for v in s.bn_direction],
@@ -170,13 +159,13 @@ def verdict(s: Statistics) -> dict:
         return out
     exact, value = angle_text(w, d)
     left, right = distance_sq_to_ray(w, d), lemma_right_side(w, w)
-    if not (_dot(w, w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
+    if not (dot(w, w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
         raise AssertionError("the witness W0 = W* does not violate (L4.5)")
     out.update(verdict="fails",
                reason=("W* is not a positive multiple of the BN direction d, so W* is not a BN "
                        "optimum and (L4.5) fails at W0 = W*"),
                failing_fraction=value, failing_fraction_exact=exact,
-               witness={"W0": [show(v) for v in w], "inner_W0_W_star": show(_dot(w, w)),
+               witness={"W0": [show(v) for v in w], "inner_W0_W_star": show(dot(w, w)),
                         "left": show(left), "right": show(right),
                         "statement": "<W0,W*> > 0 and ||W0 - Ŵ*||² = left > right"})
     return out
@@ -214,12 +203,9 @@ def report_for(learning_set: dict, stats: Statistics, samples: int, prover, star
     report.update(verdict(stats))
     report["route"] = {"verdict": ROUTE_EXACT, "proved_with_z3": False}
     if samples and report["verdict"] == "fails":
-        from harness.monte_carlo import failing_fraction_estimate
+        from harness.monte_carlo import monte_carlo_report
 
-        estimate, stderr, admissible = failing_fraction_estimate(stats.w_star, stats.bn_direction,
-                                                                 samples)
-        report["monte_carlo"] = {"samples": samples, "admissible": admissible,
-                                 "estimate": round(estimate, 6), "standard_error": round(stderr, 6)}
+        report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
     if prover is not None:
         report["route"] = prover()
     report["seconds"] = round(time.perf_counter() - start, 4)

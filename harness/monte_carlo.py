@@ -33,3 +33,10 @@ def failing_fraction_estimate(w_star: Sequence[float], d: Sequence[float], sampl
         fails += left > right
     p = fails / admissible
     return p, math.sqrt(p * (1 - p) / admissible), admissible
+
+
+def monte_carlo_report(w_star: Sequence, d: Sequence, samples: int) -> dict:
+    """The `monte_carlo` field of the `prove` and `check` reports."""
+    estimate, stderr, admissible = failing_fraction_estimate(w_star, d, samples)
+    return {"samples": samples, "admissible": admissible,
+            "estimate": round(estimate, 6), "standard_error": round(stderr, 6)}

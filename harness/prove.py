@@ -10,7 +10,7 @@ import sympy
 from harness.cross_check import cross_check
 from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
-from harness.monte_carlo import failing_fraction_estimate
+from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
 from harness.solver import decide
 from harness.statistics import claims as make_claims
@@ -62,10 +62,7 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         obligations=rows,
     )
     if stats.lemma_fails and samples:
-        estimate, stderr, admissible = failing_fraction_estimate(stats.w_star, stats.bn_direction,
-                                                                 samples)
-        report["monte_carlo"] = {"samples": samples, "admissible": admissible,
-                                 "estimate": round(estimate, 6), "standard_error": round(stderr, 6)}
+        report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
     report["proved"] = all(r["result"] == r["expected"] and r["cross_check"]
                            and not contradicts(r["expected"], r["second_solver"])
                            and r["certificate"] is not False for r in rows)

@@ -38,6 +38,7 @@ class Statistics:
     sigma: tuple[Vector, ...] = ()   # the centered covariance Σ, row by row
     intercept: Fraction | None = None  # b of the affine least-squares fit y ≈ <a,x> + b (Σ invertible)
     sigma_w_star: Vector | None = None  # ΣW* (for σ²(W*) and ∇L̂(W*))
+    decided: str | None = None       # for a degenerate set, the answer where it is still decided
 
     @property
     def lemma_fails(self) -> bool:
@@ -45,30 +46,20 @@ class Statistics:
         return not positive_multiple(self.w_star, self.bn_direction)
 
 
-def positive_multiple(u: Vector, v: Vector) -> bool:
-    """u = t·v for some t > 0 (u, v nonzero)."""
+def positive_factor(u: Vector, v: Vector) -> Fraction | None:
+    """t > 0 with u = t·v (v nonzero), or None."""
     k = next(i for i, vi in enumerate(v) if vi != 0)
     t = u[k] / v[k]
-    return t > 0 and all(ui == t * vi for ui, vi in zip(u, v))
+    return t if t > 0 and all(ui == t * vi for ui, vi in zip(u, v)) else None
+
+
+def positive_multiple(u: Vector, v: Vector) -> bool:
+    """u = t·v for some t > 0 (u, v nonzero)."""
+    return positive_factor(u, v) is not None
 
 
 def _fr(q: fmpq) -> Fraction:
     return Fraction(int(q.p), int(q.q))
-
-
-def _fq(q: Fraction) -> fmpq:
-    return fmpq(q.numerator, q.denominator)
-
-
-def _matrix(rows: int, cols: int, entries) -> fmpq_mat:
-    return fmpq_mat(rows, cols, [_fq(v) for v in entries])
-
-
-def moment_matrix(ls: LearningSet) -> list[list[Fraction]]:
-    """M = Zᵀ Z for Z = [X | 1 | y], exactly (rows of Z are (x_i, 1, y_i))."""
-    n, M = moments(fraction_blocks(ls))
-    cols = ls.dim + 2
-    return [[_fr(M[i, j]) for j in range(cols)] for i in range(cols)]
 
 
 def moments(blocks: Iterable[Block]) -> tuple[int, fmpq_mat]:
@@ -118,33 +109,37 @@ def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
         gram_rank=gram_rank, sigma_rank=sigma_rank, w_star=w_star, c=_vector(c), bn_direction=d,
         degenerate=None, sigma=tuple(tuple(_fr(sigma[i, j]) for j in range(dim)) for i in range(dim)),
         intercept=intercept, sigma_w_star=None if w_mat is None else _vector(sigma * w_mat))
-    return Statistics(**{**stats.__dict__, "degenerate": degeneracy(stats)})
+    reason, decided = degeneracy(stats)
+    return Statistics(**{**stats.__dict__, "degenerate": reason, "decided": decided})
 
 
 def _vector(m: fmpq_mat) -> Vector:
     return tuple(_fr(v) for v in m.entries())
 
 
-def degeneracy(s: Statistics) -> str | None:
-    """The reason a set is degenerate in the sense of paper.md §5, or None."""
+def degeneracy(s: Statistics) -> tuple[str | None, str | None]:
+    """(the reason a set is degenerate in the sense of paper.md §5, the answer where it is still
+    decided), or (None, None) for a nondegenerate set."""
     if s.w_star is None:
         return (f"Σ x_i x_iᵀ is singular (rank {s.gram_rank} < {s.dim}): the standard optimum W* "
-                "is not unique")
+                "is not unique"), None
     if s.bn_direction is None:
         return (f"the centered covariance Σ is singular (rank {s.sigma_rank} < {s.dim}): the BN "
-                "optima are not a single ray")
+                "optima are not a single ray"), None
     if all(v == 0 for v in s.w_star):
-        return "W* = 0: the premise <W0, W*> > 0 of (L4.5) is never met, so it holds vacuously"
+        return ("W* = 0: the premise <W0, W*> > 0 of (L4.5) is never met, so it holds "
+                "vacuously"), "holds"
     if all(v == 0 for v in s.c):
         return ("c = 0: the BN loss is constant (1 + mean(y²)) wherever σ(w) > 0, so every such w "
-                "is a BN optimum and (L4.5) holds (its left side is 0)")
+                "is a BN optimum and (L4.5) holds (its left side is 0)"), "holds"
     if s.dim == 1:
         return ("dimension 1: L̂ is locally constant, every w != 0 is a local BN minimiser, so the "
-                "left side of (L4.5) is 0 and it holds")
-    return None
+                "left side of (L4.5) is 0 and it holds"), "holds"
+    return None, None
 
 
-def _dot(u, v) -> Fraction:
+def dot(u, v) -> Fraction:
+    """<u, v> of exact rational vectors."""
     return sum((a * b for a, b in zip(u, v)), Fraction(0))
 
 
@@ -155,31 +150,31 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
-    q, cw = _variance_at_w_star(s), _dot(s.c, s.w_star)
+    q, cw = _variance_at_w_star(s), dot(s.c, s.w_star)
     base = 1 + s.y_sq_mean
     return Claims(
         X=ls.X, y=ls.y, w_star=s.w_star, bn_direction=s.bn_direction,
         grad_at_w_star=grad_at_w_star(s),
-        standard_loss_at_w_star=s.y_sq_mean - _dot(s.w_star, s.xy_mean),
+        standard_loss_at_w_star=s.y_sq_mean - dot(s.w_star, s.xy_mean),
         bn_loss_at_w_star=Surd(base, -2 * cw / q, q),
-        min_bn_loss=Surd(base, Fraction(-2), _dot(s.c, s.bn_direction)),
+        min_bn_loss=Surd(base, Fraction(-2), dot(s.c, s.bn_direction)),
         lemma_fails=s.lemma_fails,
     )
 
 
 def _sigma_w_star(s: Statistics) -> list[Fraction]:
     return list(s.sigma_w_star) if s.sigma_w_star is not None else [
-        _dot(row, s.w_star) for row in s.sigma]
+        dot(row, s.w_star) for row in s.sigma]
 
 
 def _variance_at_w_star(s: Statistics) -> Fraction:
     """q = σ²(W*) = W*ᵀΣW*."""
-    return _dot(s.w_star, _sigma_w_star(s))
+    return dot(s.w_star, _sigma_w_star(s))
 
 
 def grad_at_w_star(s: Statistics) -> tuple[Surd, ...]:
     """∇L̂(W*) = -2(c·q - <c,W*>·ΣW*)/q² · sqrt(q), q = σ²(W*): the gradient of
     1 + mean(y²) - 2<c,w>/sqrt(wᵀΣw) at W*, a rational multiple of σ(W*) in each component."""
-    q, cw = _variance_at_w_star(s), _dot(s.c, s.w_star)
+    q, cw = _variance_at_w_star(s), dot(s.c, s.w_star)
     return tuple(Surd(Fraction(0), -2 * (ck * q - cw * swk) / q**2, q)
                  for ck, swk in zip(s.c, _sigma_w_star(s)))

@@ -11,7 +11,7 @@ from tests.golden import GOLDEN, cases, golden_text
 def test_report_matches_golden_file(name):
     os.chdir(GOLDEN.parent.parent)
     assert golden_text(name) == (GOLDEN / f"{name}.json").read_text(encoding="utf-8"), \
-        f"report changed: review, then `make golden`"
+        "report changed: review, then `make golden`"
 
 
 def test_golden_check_can_fail(tmp_path):
