@@ -39,17 +39,24 @@ def new_solver(timeout_s: float) -> z3.Solver:
 
 
 def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
+    """Decide the query, after checking that `definitions + premises` alone are satisfiable
+    (expected-unsat obligations only: a vacuous unsat proves nothing). Unsatisfiable premises
+    give "vacuous"; an undecided premise check gives "unknown"/"timeout" with the reason
+    "premises undecided", never "vacuous"."""
     z3.set_param("smt.random_seed", SEED)
-    if obligation.definitions:
-        definitions = _check(obligation.definitions, timeout_s)
-        if definitions.result != "sat":
-            reason = "the definitions of its auxiliary variables are unsatisfiable" \
-                if definitions.result == "unsat" else f"its definitions gave {definitions.result}"
-            return Outcome("vacuous", definitions.seconds, reason=reason)
-        outcome = _check(obligation.query, timeout_s, obligation.witness)
-        outcome.seconds += definitions.seconds
-        return outcome
-    return _check(obligation.query, timeout_s, obligation.witness)
+    hypotheses = (*obligation.definitions, *obligation.premises)
+    spent = 0.0
+    if hypotheses:
+        check = _check(hypotheses, timeout_s)
+        spent = check.seconds
+        if check.result == "unsat":
+            return Outcome("vacuous", spent,
+                           reason="its definitions and premises alone are unsatisfiable")
+        if check.result != "sat":
+            return Outcome(check.result, spent, reason=f"premises undecided ({check.reason})")
+    outcome = _check(obligation.query, timeout_s, obligation.witness)
+    outcome.seconds += spent
+    return outcome
 
 
 def _check(constraints, timeout_s: float, witness_terms=None) -> Outcome:

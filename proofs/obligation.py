@@ -7,6 +7,11 @@ query is the claim itself and the expected answer is `sat`, with the witness ter
 `definitions` are the constraints of the query that only define auxiliary variables (a square
 root r > 0 with r² = q, say). They are part of `query`; the harness also checks them alone, so
 that an `unsat` can never come from contradictory definitions (a vacuous proof).
+
+`premises` are the hypotheses of a universal claim ("for all w with σ(w) > 0 ..."): also part of
+`query`. Before an `unsat` counts, the harness checks `definitions + premises` alone: `unsat`
+there means the claim is vacuous (a failure); `unknown`/timeout there means the obligation is
+"computed, not proved" (never a contradiction).
 """
 
 from __future__ import annotations
@@ -24,3 +29,4 @@ class Obligation:
     query: tuple[z3.BoolRef, ...]
     witness: dict[str, z3.ArithRef] = field(default_factory=dict)
     definitions: tuple[z3.BoolRef, ...] = ()
+    premises: tuple[z3.BoolRef, ...] = ()
