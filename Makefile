@@ -69,3 +69,23 @@ lock: $(STAMP)
 torch-check: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(BIN)/python scripts/torch_check.py
+
+# Kernel-checked refutation (proofs/coq, docs/kernel-checked.md): compiles every .v file with
+# coqc (only what changed, via coq_makefile); fails unless every theorem is closed. Installs Coq
+# 8.16 + Coquelicot + Interval with apt-get when missing (root only; otherwise says how).
+COQ_PACKAGES := coq libcoq-coquelicot libcoq-interval
+COQ_LIBS_PRESENT = command -v coqc >/dev/null && command -v coq_makefile >/dev/null \
+  && [ -d "$$(coqc -where)/user-contrib/Coquelicot" ] && [ -d "$$(coqc -where)/user-contrib/Interval" ]
+.PHONY: coq coq-deps
+coq: coq-deps
+	cd proofs/coq && coq_makefile -f _CoqProject -o Makefile.coq >/dev/null && $(MAKE) --no-print-directory -f Makefile.coq
+
+coq-deps:
+	@if $(COQ_LIBS_PRESENT); then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "make coq: installing $(COQ_PACKAGES) with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(COQ_PACKAGES) >/dev/null; \
+	else \
+	  echo "make coq: coqc with Coquelicot and Interval not found and cannot install them here;" \
+	       "run as root: apt-get install -y $(COQ_PACKAGES)" >&2; exit 1; \
+	fi
