@@ -77,3 +77,17 @@ Proof.
   intro H. assert (Hd : bn_domain w) by (apply bn_domain_iff, q_pos_iff, H).
   rewrite (Lhat_identity w Hd). unfold G. rewrite sigma_closed_form. reflexivity.
 Qed.
+
+(** d = Σ⁻¹c: Σ d = c, and Σ is invertible (Σ v = 0 only for v = 0). *)
+Lemma d_is_Sigma_inv_c : Sigma_mul d = c.
+Proof.
+  unfold Sigma_mul, c, d, xbar, ybar, vadd, vscale, vsub, dot, x1, x2, x3, y1, y2, y3;
+    cbn [fst snd]. f_equal; field.
+Qed.
+
+Lemma Sigma_invertible (v : vec) : Sigma_mul v = (0, 0) -> v = (0, 0).
+Proof.
+  destruct v as [v1 v2].
+  unfold Sigma_mul, xbar, vadd, vscale, vsub, dot, x1, x2, x3; cbn [fst snd].
+  intro E. injection E as E1 E2. f_equal; lra.
+Qed.

@@ -28,7 +28,7 @@ Definition vsub (a b : vec) : vec := (fst a - fst b, snd a - snd b).
 Definition vscale (t : R) (a : vec) : vec := (t * fst a, t * snd a).
 Definition euclid_dist (a b : vec) : R := euclid_norm (vsub a b).
 (** The unit vector a/||a||. *)
-Definition unit (a : vec) : vec := vscale (/ euclid_norm a) a.
+Definition unit_vec (a : vec) : vec := vscale (/ euclid_norm a) a.
 
 (** The canonical learning set (n = 3 points in R^2). *)
 Definition x1 : vec := (0, 0).   Definition y1 : R := -3.
@@ -64,7 +64,22 @@ Definition W_hat_star (w : vec) : Prop := local_min Lhat bn_domain w.
 Definition dist_to_set (S : vec -> Prop) (W0 : vec) : R :=
   real (Glb_Rbar (fun r => exists v, S v /\ r = euclid_dist W0 v)).
 
-(** The standard optimum of the canonical set and the direction of its BN optima (d = Σ⁻¹c). *)
+(** Centered statistics: x̄, ȳ the means, Σ = (1/n) Σ (x_i - x̄)(x_i - x̄)ᵀ (as the map
+    v ↦ Σ v), c = (1/n) Σ (x_i - x̄)(y_i - ȳ). *)
+Definition vadd (a b : vec) : vec := (fst a + fst b, snd a + snd b).
+Definition xbar : vec := vscale (/ 3) (vadd x1 (vadd x2 x3)).
+Definition ybar : R := / 3 * (y1 + y2 + y3).
+Definition Sigma_mul (v : vec) : vec :=
+  vscale (/ 3) (vadd (vscale (dot (vsub x1 xbar) v) (vsub x1 xbar))
+               (vadd (vscale (dot (vsub x2 xbar) v) (vsub x2 xbar))
+                     (vscale (dot (vsub x3 xbar) v) (vsub x3 xbar)))).
+Definition c : vec :=
+  vscale (/ 3) (vadd (vscale (y1 - ybar) (vsub x1 xbar))
+               (vadd (vscale (y2 - ybar) (vsub x2 xbar))
+                     (vscale (y3 - ybar) (vsub x3 xbar)))).
+
+(** The standard optimum of the canonical set and d = Σ⁻¹c, the direction of its BN optima
+    (StandardOptimum.v and BnLoss.v prove that these constants are what their names say). *)
 Definition W_star : vec := (2, 0).
 Definition d : vec := (5, 3).
 

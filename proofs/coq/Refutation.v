@@ -53,12 +53,12 @@ Proof.
   rewrite distance_w_star, lemma_4_5_rhs. unfold W_star; cbn [snd]. lra.
 Qed.
 
-Lemma unit_w_star : unit W_star = (1, 0).
-Proof. unfold unit, vscale. rewrite norm_w_star. unfold W_star; cbn [fst snd]. f_equal; field. Qed.
+Lemma unit_w_star : unit_vec W_star = (1, 0).
+Proof. unfold unit_vec, vscale. rewrite norm_w_star. unfold W_star; cbn [fst snd]. f_equal; field. Qed.
 
-Lemma unit_d : unit d = (5 / sqrt 34, 3 / sqrt 34).
+Lemma unit_d : unit_vec d = (5 / sqrt 34, 3 / sqrt 34).
 Proof.
-  unfold unit, vscale. replace (euclid_norm d) with (sqrt 34)
+  unfold unit_vec, vscale. replace (euclid_norm d) with (sqrt 34)
     by (unfold euclid_norm, dot, d; cbn [fst snd]; f_equal; ring).
   unfold d; cbn [fst snd]. destruct (sqrt_pos_sq 34) as [Hr _]; [lra|].
   f_equal; field; lra.
@@ -68,7 +68,7 @@ Theorem failure_region :
   forall Wstar W0 : vec,
     W_star_set Wstar ->
     dot W0 Wstar > 0 ->
-    (lemma_4_5_fails_at Wstar W0 <-> dot W0 (vsub (unit Wstar) (unit d)) > 0).
+    (lemma_4_5_fails_at Wstar W0 <-> dot W0 (vsub (unit_vec Wstar) (unit_vec d)) > 0).
 Proof.
   intros Wstar W0 Hopt Hp. apply standard_local_optima in Hopt. subst Wstar.
   unfold lemma_4_5_fails_at. rewrite unit_w_star, unit_d, dist_to_W_hat_star, lemma_4_5_rhs.
