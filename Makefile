@@ -77,8 +77,12 @@ COQ_PACKAGES := coq libcoq-coquelicot libcoq-interval
 COQ_LIBS_PRESENT = command -v coqc >/dev/null && command -v coq_makefile >/dev/null \
   && [ -d "$$(coqc -where)/user-contrib/Coquelicot" ] && [ -d "$$(coqc -where)/user-contrib/Interval" ]
 .PHONY: coq coq-deps
+COQ_UNFINISHED := Admitted|admit|Abort|Axiom|Axioms|Parameter|Parameters|Conjecture|Hypothesis|Hypotheses|Variable|Variables
 coq: coq-deps
-	cd proofs/coq && coq_makefile -f _CoqProject -o Makefile.coq >/dev/null && $(MAKE) --no-print-directory -f Makefile.coq
+	@if grep -nwE '$(COQ_UNFINISHED)' proofs/coq/*.v; then \
+	  echo "make coq: an unfinished proof or an added assumption (above) in proofs/coq" >&2; exit 1; fi
+	@cd proofs/coq && coq_makefile -f _CoqProject -o Makefile.coq >/dev/null \
+	  && $(MAKE) --no-print-directory -f Makefile.coq
 
 coq-deps:
 	@if $(COQ_LIBS_PRESENT); then :; \
