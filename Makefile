@@ -72,10 +72,10 @@ torch-check: $(STAMP)
 
 # Kernel-checked refutation (proofs/coq, docs/kernel-checked.md): compiles every .v file with
 # coqc (only what changed, via coq_makefile); fails unless every theorem is closed. Installs Coq
-# 8.16 + Coquelicot + Interval with apt-get when missing (root only; otherwise says how).
-COQ_PACKAGES := coq libcoq-coquelicot libcoq-interval
+# 8.16 + Coquelicot with apt-get when missing (root only; otherwise says how).
+COQ_PACKAGES := coq libcoq-coquelicot
 COQ_LIBS_PRESENT = command -v coqc >/dev/null && command -v coq_makefile >/dev/null \
-  && [ -d "$$(coqc -where)/user-contrib/Coquelicot" ] && [ -d "$$(coqc -where)/user-contrib/Interval" ]
+  && [ -d "$$(coqc -where)/user-contrib/Coquelicot" ]
 .PHONY: coq coq-deps
 COQ_UNFINISHED := Admitted|admit|Abort|Axiom|Axioms|Parameter|Parameters|Conjecture|Hypothesis|Hypotheses|Variable|Variables
 coq: coq-deps
@@ -90,6 +90,6 @@ coq-deps:
 	  echo "make coq: installing $(COQ_PACKAGES) with apt-get"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(COQ_PACKAGES) >/dev/null; \
 	else \
-	  echo "make coq: coqc with Coquelicot and Interval not found and cannot install them here;" \
+	  echo "make coq: coqc with Coquelicot not found, and it cannot be installed here;" \
 	       "run as root: apt-get install -y $(COQ_PACKAGES)" >&2; exit 1; \
 	fi

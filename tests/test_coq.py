@@ -32,6 +32,8 @@ MAIN_THEOREMS = {
     "lemma_4_5_false": "Refutation",
     "lemma_4_5_fails_at_w_star": "Refutation",
     "failure_region": "Refutation",
+    "bn_loss_at_w_star": "LossValues",
+    "bn_min_loss": "LossValues",
 }
 
 # The axioms of Coq's classical real numbers (Reals: ClassicalDedekindReals, and functional
@@ -56,8 +58,8 @@ def _coq_files():
 
 def _no_coq_message(detail):
     return (
-        "coqc with Coquelicot and Interval is not available and `make coq` could not install "
-        f"them (run as root: apt-get install -y coq libcoq-coquelicot libcoq-interval): {detail}"
+        "coqc with Coquelicot is not available and `make coq` could not install them "
+        f"(run as root: apt-get install -y coq libcoq-coquelicot): {detail}"
     )
 
 
