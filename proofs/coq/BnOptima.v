@@ -37,11 +37,12 @@ Lemma closed_form_lt (a b sw sv : R) :
   sw > 0 -> sv > 0 ->
   (16 / 3 - 2 / 9 * b / sv < 16 / 3 - 2 / 9 * a / sw <-> a * sv < b * sw).
 Proof.
-  intros Hw Hv.
-  assert (E : (16 / 3 - 2 / 9 * a / sw) - (16 / 3 - 2 / 9 * b / sv)
-              = 2 / 9 * (b * sw - a * sv) * / (sv * sw)) by (field; lra).
-  assert (HX : / (sv * sw) > 0) by (apply Rinv_0_lt_compat; nra).
-  set (X := / (sv * sw)) in *. split; intro H; nra.
+  intros Hw Hv. pose proof (closed_form_le a b sw sv Hw Hv) as E. split; intro H.
+  - destruct (Rlt_or_le (a * sv) (b * sw)) as [Hlt|Hle]; [exact Hlt|].
+    apply E in Hle. lra.
+  - destruct (Rlt_or_le (16 / 3 - 2 / 9 * b / sv) (16 / 3 - 2 / 9 * a / sw)) as [Hlt|Hle];
+      [exact Hlt|].
+    apply E in Hle. lra.
 Qed.
 
 Lemma Lhat_le_iff (v w : vec) :
@@ -157,6 +158,18 @@ Proof.
   split; apply sqrt_lt_of_sq; lra.
 Qed.
 
+(** One dimension: a function minimal at c on (c - δ, c + δ) has derivative 0 at c. *)
+Lemma line_min_derivative_zero (g : R -> R) (c l delta : R) :
+  delta > 0 -> is_derive g c l ->
+  (forall t, c - delta < t < c + delta -> g c <= g t) -> l = 0.
+Proof.
+  intros Hd D Hmin. apply is_derive_Reals in D.
+  pose (pr := exist (fun l => derivable_pt_lim g c l) _ D : derivable_pt g c).
+  change l with (derive_pt g c pr).
+  apply (deriv_minimum _ (c - delta) (c + delta)); [lra | lra |].
+  intros t Ht1 Ht2. apply Hmin. lra.
+Qed.
+
 (** A local minimiser of L̂ is a stationary point of G. *)
 Lemma local_min_stationary (w1 w2 : R) :
   local_min Lhat bn_domain (w1, w2) -> dG1 (w1, w2) = 0 /\ dG2 (w1, w2) = 0.
@@ -164,27 +177,15 @@ Proof.
   intro H. assert (Hq : q (w1, w2) > 0) by (apply bn_domain_iff, (proj1 H)).
   destruct (local_min_ball _ H) as [delta [Hd Hball]].
   assert (Hw : Lhat (w1, w2) = G (w1, w2)) by apply (Lhat_eq_G_dom _ (proj1 H)).
-  split.
-  - pose proof (proj1 (is_derive_Reals _ _ _) (G_partial1 w1 w2 Hq)) as D.
-    pose (pr := exist (fun l => derivable_pt_lim (fun t => G (t, w2)) w1 l) _ D
-                : derivable_pt (fun t => G (t, w2)) w1).
-    assert (Z : derive_pt (fun t => G (t, w2)) w1 pr = 0).
-    { apply (deriv_minimum _ (w1 - delta) (w1 + delta)); [lra | lra |].
-      intros t Ht1 Ht2.
-      destruct (Hball (t, w2) (proj1 (dist_along_line w1 t w2 w2 delta Hd (conj Ht1 Ht2) eq_refl)))
-        as [Hdom Hle].
-      rewrite <- Hw, <- (Lhat_eq_G_dom _ Hdom). exact Hle. }
-    exact Z.
-  - pose proof (proj1 (is_derive_Reals _ _ _) (G_partial2 w1 w2 Hq)) as D.
-    pose (pr := exist (fun l => derivable_pt_lim (fun t => G (w1, t)) w2 l) _ D
-                : derivable_pt (fun t => G (w1, t)) w2).
-    assert (Z : derive_pt (fun t => G (w1, t)) w2 pr = 0).
-    { apply (deriv_minimum _ (w2 - delta) (w2 + delta)); [lra | lra |].
-      intros t Ht1 Ht2.
-      destruct (Hball (w1, t) (proj2 (dist_along_line w2 t w1 w1 delta Hd (conj Ht1 Ht2) eq_refl)))
-        as [Hdom Hle].
-      rewrite <- Hw, <- (Lhat_eq_G_dom _ Hdom). exact Hle. }
-    exact Z.
+  (* on each coordinate line, G equals L̂ near w and is minimal at w *)
+  assert (Hline : forall v, euclid_dist v (w1, w2) < delta -> G (w1, w2) <= G v).
+  { intros v Hv. destruct (Hball v Hv) as [Hdom Hle].
+    rewrite <- Hw, <- (Lhat_eq_G_dom _ Hdom). exact Hle. }
+  destruct (G_partials w1 w2 Hq) as [D1 D2]. split.
+  - apply (line_min_derivative_zero _ w1 _ delta Hd D1). intros t Ht.
+    apply Hline, (dist_along_line w1 t w2 w2 delta Hd Ht eq_refl).
+  - apply (line_min_derivative_zero _ w2 _ delta Hd D2). intros t Ht.
+    apply Hline, (dist_along_line w2 t w1 w1 delta Hd Ht eq_refl).
 Qed.
 
 (** A stationary point of G lies on the line 3 w1 = 5 w2. *)

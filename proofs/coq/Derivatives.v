@@ -17,26 +17,15 @@ Definition dG2 (w : vec) : R :=
   - (2 / 9) * (1 / sqrt (2 / 9 * q w)
                - A w * (2 / 9 * (2 * snd w - fst w)) / (2 * sqrt (2 / 9 * q w) ^ 3)).
 
-Lemma G_partial1 (w1 w2 : R) :
-  q (w1, w2) > 0 -> is_derive (fun t => G (t, w2)) w1 (dG1 (w1, w2)).
+Lemma G_partials (w1 w2 : R) :
+  q (w1, w2) > 0 ->
+  is_derive (fun t => G (t, w2)) w1 (dG1 (w1, w2)) /\
+  is_derive (fun t => G (w1, t)) w2 (dG2 (w1, w2)).
 Proof.
-  intro H. unfold dG1, G, A, q in *; cbn [fst snd] in *.
+  intro H. unfold dG1, dG2, G, A, q in *; cbn [fst snd] in *.
   assert (Hs : sqrt (2 / 9 * (w1 ^ 2 - w1 * w2 + w2 ^ 2)) > 0) by (apply sqrt_lt_R0; lra).
-  auto_derive;
+  split; (auto_derive;
     replace (2 / 9 * (w1 * (w1 * 1) + - (w1 * w2) + w2 * (w2 * 1)))
-      with (2 / 9 * (w1 ^ 2 - w1 * w2 + w2 ^ 2)) by ring.
-  - repeat split; lra.
-  - field. lra.
-Qed.
-
-Lemma G_partial2 (w1 w2 : R) :
-  q (w1, w2) > 0 -> is_derive (fun t => G (w1, t)) w2 (dG2 (w1, w2)).
-Proof.
-  intro H. unfold dG2, G, A, q in *; cbn [fst snd] in *.
-  assert (Hs : sqrt (2 / 9 * (w1 ^ 2 - w1 * w2 + w2 ^ 2)) > 0) by (apply sqrt_lt_R0; lra).
-  auto_derive;
-    replace (2 / 9 * (w1 * (w1 * 1) + - (w1 * w2) + w2 * (w2 * 1)))
-      with (2 / 9 * (w1 ^ 2 - w1 * w2 + w2 ^ 2)) by ring.
-  - repeat split; lra.
-  - field. lra.
+      with (2 / 9 * (w1 ^ 2 - w1 * w2 + w2 ^ 2)) by ring;
+    [repeat split; lra | field; lra]).
 Qed.

@@ -35,11 +35,11 @@ Proof.
     + assert (E : dG1 (2, 0) = 0).
       { unfold dG1. rewrite q_w_star, sqrt_8_9. unfold A; cbn [fst snd].
         field_simplify_eq; [|lra]. nra. }
-      pose proof (G_partial1 2 0 Hq) as D. rewrite E in D. exact D.
+      pose proof (proj1 (G_partials 2 0 Hq)) as D. rewrite E in D. exact D.
   - apply is_derive_ext with (f := fun t => G (2, t)).
     + intro t. symmetry. apply Lhat_eq_G. intro E. inversion E. lra.
     + assert (E : dG2 (2, 0) = - 3 * sqrt 2 / 4).
       { unfold dG2. rewrite q_w_star, sqrt_8_9. unfold A; cbn [fst snd].
         field_simplify_eq; [|lra]. nra. }
-      pose proof (G_partial2 2 0 Hq) as D. rewrite E in D. exact D.
+      pose proof (proj2 (G_partials 2 0 Hq)) as D. rewrite E in D. exact D.
 Qed.
