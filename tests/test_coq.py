@@ -187,6 +187,9 @@ def test_kernel_rejects_mutated_statement(built_library, tmp_path, file, origina
         result = _coqc(tmp_path / name, tmp_path)
         if result.returncode != 0:
             assert name == rejected, result.stderr
-            assert "Error:" in result.stderr and "library" not in result.stderr.lower()
+            # a proof the kernel rejects, not a parse or library-loading problem
+            assert "Error:" in result.stderr, result.stderr
+            assert "Syntax error" not in result.stderr, result.stderr
+            assert "library" not in result.stderr.lower(), result.stderr
             return
     pytest.fail(f"the kernel accepted the mutated statement ({mutated!r})")
