@@ -76,7 +76,60 @@ def parser() -> argparse.ArgumentParser:
     prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
                        help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
     _add_check(sub)
+    _add_variant_flags(prove, sub.choices["check"])
     return p
+
+
+# --- the variants of paper.md §7 (harness/variants.py): `--variant` and `--epsilon` -----------
+
+def _exact_epsilon(text: str):
+    from harness.numbers import parse_exact
+
+    try:
+        value = parse_exact(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be positive")
+    return value
+
+
+def _add_variant_flags(*parsers) -> None:
+    from harness.variants import VARIANTS
+
+    for p in parsers:
+        p.add_argument("--variant", choices=VARIANTS, default="paper",
+                       help="the network of paper.md §7: paper (default), gamma-beta (trainable γ, β), "
+                       "epsilon (ε > 0), torch (trainable γ, β and ε > 0), bias (a bias in the standard network)")
+        p.add_argument("--epsilon", type=_exact_epsilon, metavar="E",
+                       help="ε of --variant epsilon/torch, read as an exact rational (default 1e-5 = 1/100000)")
+
+
+def _variant_problem(args) -> str | None:
+    if args.epsilon is not None and args.variant not in ("epsilon", "torch"):
+        return f"--epsilon applies to --variant epsilon and torch only (got --variant {args.variant})"
+    return None
+
+
+def _run_variant(args) -> int:
+    """`prove --variant V` and `check FILE --variant V` for V != paper."""
+    from harness.variants import check_variant, prove_variant, variant_table
+
+    try:
+        if args.command == "check":
+            report = check_variant(args.file, args.variant, args.epsilon, args.target, args.prove,
+                                   args.samples, args.timeout)
+        else:
+            ls = load_json(args.data) if args.data else canonical()
+            report = prove_variant(ls, args.variant, args.epsilon, args.timeout, args.samples)
+    except InputError as exc:
+        print(f"bnproof: {exc}", file=sys.stderr)
+        return 2
+    text = to_json(report)
+    if args.output:
+        write_atomically(args.output, text)
+    sys.stdout.write(text if args.json else variant_table(report))
+    return 0 if report.get("proved", True) else 1
 
 
 def _add_check(sub) -> None:
@@ -118,10 +171,12 @@ def _run_check(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    problem = _output_problem(args.output)
+    problem = _output_problem(args.output) or _variant_problem(args)
     if problem:
         print(f"bnproof: {problem}", file=sys.stderr)
         return 2
+    if args.variant != "paper":
+        return _run_variant(args)
     if args.command == "check":
         return _run_check(args)
     try:
