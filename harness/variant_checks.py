@@ -16,7 +16,7 @@ from harness.cross_check import CHECKS as PAPER_CHECKS
 from harness.cross_check import equal, sample_points, vec
 from harness.evaluator import lemma_sides
 from harness.solver import Outcome
-from harness.variant_evaluator import VariantEvaluator, line_distance_sq, unit
+from harness.variant_evaluator import VariantEvaluator, half_spaces_probability, line_distance_sq, unit
 from proofs.claims import Claims
 from proofs.variants.claims import VariantClaims
 
@@ -167,6 +167,15 @@ def _line_quadrant_normals(ctx: Context, outcome):
     return ok, "SymPy: <ŵ - d̂, ŵ + d̂> = 0, both nonzero"
 
 
+def _line_quadrant_in_general(ctx: Context, outcome):
+    phi = sympy.Symbol("phi", real=True)
+    w_hat, d_hat = Matrix([1, 0]), Matrix([sympy.cos(phi), sympy.sin(phi)])
+    inner = sympy.simplify(((w_hat - d_hat).T * (w_hat + d_hat))[0])
+    probability = half_spaces_probability(w_hat - d_hat, w_hat + d_hat) / Rational(1, 2)
+    ok = inner == 0 and sympy.simplify(probability) == Rational(1, 2)
+    return ok, "SymPy, symbolically in φ: <ŵ - d̂, ŵ + d̂> = 0, so P(fails | admissible) = 1/2 for every φ"
+
+
 # ------------------------------------------------------------------ bias
 
 def _bias_standard_optimum(ctx: Context, outcome):
@@ -269,6 +278,16 @@ def _eps_unique_stationary(ctx: Context, outcome):
     return k_sq < 1 and zero and others, f"SymPy: ∇L̂_ε(w_ε) = 0 at w_ε = {list(w_eps)}, != 0 at 2w_ε, w_ε/2, -w_ε"
 
 
+def _eps_in_general(ctx: Context, outcome):
+    k_sq, eps, lam = sympy.symbols("k_sq eps lam", positive=True)
+    s = sqrt(lam**2 * k_sq + eps)
+    residual = sympy.simplify(s**3 - lam * (eps + lam * k_sq * s))
+    solved = sympy.solve(sympy.Eq(s, lam), lam)      # s³ = λε + λ²k*²s and s² = λ²k*² + ε give sε = λε
+    ok = (sympy.simplify(residual - eps * (s - lam)) == 0
+          and all(sympy.simplify(x**2 * (1 - k_sq) - eps) == 0 for x in solved))
+    return ok, "SymPy: s³ - λ(ε + λk*²s) = ε(s - λ), so s = λ and λ²(1 - k*²) = ε (needs k*² < 1)"
+
+
 def _eps_global_minimum(ctx: Context, outcome):
     eps, d, k_sq = _eps(ctx)
     mean_sq = sum(v**2 for v in ctx.ev.y) / ctx.ev.n
@@ -320,6 +339,7 @@ CHECKS: dict[str, Check] = {
     "line_failure_region_sufficient": _line_failure_region,
     "line_failure_region_quadrant": _line_failure_region,
     "line_quadrant_normals_orthogonal": _line_quadrant_normals,
+    "line_quadrant_in_general": _line_quadrant_in_general,
     "bias_standard_optimum": _bias_standard_optimum,
     "bias_negated_lemma": _bias_lemma,
     "bias_lemma_equality": _bias_lemma,
@@ -331,6 +351,7 @@ CHECKS: dict[str, Check] = {
     "eps_ray_derivative": _eps_ray_derivative,
     "eps_stationary_points_on_line": _eps_off_line,
     "eps_no_stationary_point": _eps_no_stationary,
+    "eps_stationary_on_line_in_general": _eps_in_general,
     "eps_unique_stationary_point": _eps_unique_stationary,
     "eps_global_minimum": _eps_global_minimum,
     "eps_negated_lemma": _eps_negated_lemma,

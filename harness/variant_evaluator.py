@@ -18,6 +18,10 @@ GAMMA, BETA, T = sympy.symbols("gamma beta t", real=True)
 
 
 class VariantEvaluator(Evaluator):
+    def __init__(self, X, y):
+        super().__init__(X, y)
+        self._gradients: dict = {}
+
     def affine_bn_loss(self, w, gamma, beta, eps=0) -> sympy.Expr:
         """L̂(w,γ,β) = (1/n) Σ_i (γ(u_i - μ)/sqrt(σ² + ε) + β - y_i)², literally."""
         u = list(self.X * Matrix(w))
@@ -57,14 +61,15 @@ class VariantEvaluator(Evaluator):
         return solution[:self.dim, 0], solution[self.dim]
 
     def eps_gradient(self, w, eps) -> Matrix:
-        """∂L̂_ε/∂w_k at w (γ = 1, β = 0): SymPy's derivative of the literal loss."""
-        h = sympy.Symbol("h", real=True)
-        grad = []
-        for k in range(self.dim):
-            point = [wj + (h if j == k else 0) for j, wj in enumerate(w)]
-            loss = self.affine_bn_loss(point, 1, 0, eps)
-            grad.append(sympy.radsimp(sympy.expand(sympy.diff(loss, h).subs(h, 0))))
-        return Matrix(grad)
+        """∇L̂_ε at w (γ = 1, β = 0): SymPy's derivative of the literal loss in symbolic w
+        (taken once per ε), evaluated at w."""
+        if eps not in self._gradients:
+            symbols = sympy.symbols(f"w1:{self.dim + 1}", real=True)
+            loss = self.affine_bn_loss(list(symbols), 1, 0, eps)
+            self._gradients[eps] = (symbols, [sympy.diff(loss, x) for x in symbols])
+        symbols, grad = self._gradients[eps]
+        point = dict(zip(symbols, w))
+        return Matrix([sympy.radsimp(sympy.expand(g.subs(point))) for g in grad])
 
 
 def line_distance_sq(w0, d) -> sympy.Expr:

@@ -107,39 +107,46 @@ def _left_side(variant: str, claims: VariantClaims):
     return lambda x: sum(a * a for a in x) - sum(a * b for a, b in zip(x, d)) ** 2 / d_sq
 
 
-def prove_variant(ls: LearningSet, variant: str = "paper", epsilon: Fraction | None = None,
-                  timeout_s: float = 30.0, samples: int = 100_000) -> dict:
-    if variant == "paper":
-        return prove(ls, timeout_s=timeout_s, samples=samples)
-    start = time.perf_counter()
+def exact_report(ls: LearningSet, variant: str, epsilon: Fraction | None = None,
+                 samples: int = 0) -> tuple[dict, VariantClaims | None, Statistics]:
+    """The report without obligations: learning set, variant, the exact verdict and values, the
+    failing probability and the Monte-Carlo estimate (claims None for a degenerate set)."""
     eps = DEFAULT_EPSILON if epsilon is None else epsilon
     stats = exact_statistics(ls)
     report = {"learning_set": ls.as_json(), "variant": variant, "description": DESCRIPTION[variant],
               **({"epsilon": show(eps)} if variant in ("epsilon", "torch") else {})}
     if stats.degenerate:
-        report.update(verdict="degenerate", reason=stats.degenerate, obligations=[], proved=True,
-                      note="recognised by exact linear algebra; no obligation was run")
-        report["seconds"] = round(time.perf_counter() - start, 4)
-        return report
+        report.update(verdict="degenerate", reason=stats.degenerate, obligations=[])
+        return report, None, stats
     claims = variant_claims(ls, stats, variant, eps)
     found = verdict(variant, stats, claims)
-    ctx = Context(claims, VariantEvaluator(ls.X, ls.y),
-                  paper_claims(ls, stats) if variant == "bias" else None)
-    rows = [obligation_row(ob, timeout_s, lambda o, name=ob.name: variant_cross_check(name, ctx, o))
-            for ob in variant_obligations(variant, claims)]
     probability = found.pop("probability")
-    report.update(found)
-    report.update(
-        failing_fraction=None if probability is None else float(sympy.N(probability, 15)),
-        failing_fraction_exact=exact_text(probability) if probability is not None else None,
-        obligations=rows)
+    report.update(found, failing_fraction=None if probability is None else float(sympy.N(probability, 15)),
+                  failing_fraction_exact=None if probability is None else exact_text(probability))
     if probability is None and report["verdict"] == "fails":
         report["failing_fraction_note"] = ("Ŵ* is a single point: the failing fraction depends on the "
                                            "scale of W0 (no exact value); Monte-Carlo for W0 ~ N(0, I)")
     if samples and report["verdict"] == "fails":
-        report["monte_carlo"] = monte_carlo_report(
-            claims.w_star, claims.bn_direction, samples, _left_side(variant, claims))
-    report["proved"] = all_proved(rows)
+        report["monte_carlo"] = monte_carlo_report(claims.w_star, claims.bn_direction, samples,
+                                                   _left_side(variant, claims))
+    return report, claims, stats
+
+
+def prove_variant(ls: LearningSet, variant: str = "paper", epsilon: Fraction | None = None,
+                  timeout_s: float = 30.0, samples: int = 100_000) -> dict:
+    if variant == "paper":
+        return prove(ls, timeout_s=timeout_s, samples=samples)
+    start = time.perf_counter()
+    report, claims, stats = exact_report(ls, variant, epsilon, samples)
+    if claims is None:
+        report.update(proved=True, note="recognised by exact linear algebra; no obligation was run")
+    else:
+        ctx = Context(claims, VariantEvaluator(ls.X, ls.y),
+                      paper_claims(ls, stats) if variant == "bias" else None)
+        report["obligations"] = [
+            obligation_row(ob, timeout_s, lambda o, name=ob.name: variant_cross_check(name, ctx, o))
+            for ob in variant_obligations(variant, claims)]
+        report["proved"] = all_proved(report["obligations"])
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report
 
@@ -154,7 +161,8 @@ def variant_table(report: dict) -> str:
     if "w_star" in report:
         out.append(f"W* = ({', '.join(report['w_star'])}), d = ({', '.join(report['bn_direction'])}), "
                    f"BN optima Ŵ* = {report['bn_optima']}")
-        out.append("exact values: " + ", ".join(f"{k} = {v}" for k, v in report["values"].items()))
+        out.append("exact values: " + ", ".join(
+            f"{k} = " + (f"({', '.join(v)})" if isinstance(v, list) else v) for k, v in report["values"].items()))
         if report["failing_fraction_exact"] is not None:
             out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
                        f"≈ {report['failing_fraction']:.4f}")
@@ -162,6 +170,8 @@ def variant_table(report: dict) -> str:
             out.append(f"P((L4.5) fails | <W0,W*> > 0): {report['failing_fraction_note']}")
     if "monte_carlo" in report:
         out.append(monte_carlo_line(report["monte_carlo"]))
+    if "route" in report:
+        return "\n".join([*out, f"route: {report['route']}", f"({report['seconds']:.2f} s)"]) + "\n"
     return "\n".join(out) + "\n" + obligations_section(
         report, "no solver-free certificates (only the paper variant's canonical obligations have them)")
 
@@ -170,30 +180,15 @@ def variant_table(report: dict) -> str:
 
 def check_variant(path: str, variant: str, epsilon: Fraction | None = None, target: str | None = None,
                   prove_it: bool = False, samples: int = 0, timeout_s: float = 5.0) -> dict:
-    """The exact verdict of a variant for a learning set file; with `prove_it` the variant's
-    obligations as in `prove --variant --data` (the literal encodings: small sets)."""
+    """The exact verdict of a variant for a learning set file (no solver); with `prove_it` the
+    variant's obligations as in `prove --variant --data` (their literal encodings suit small sets)."""
     from harness.learning_set import load
 
     ls = load(path, target)
     if prove_it:
         return prove_variant(ls, variant, epsilon, timeout_s, samples)
     start = time.perf_counter()
-    eps = DEFAULT_EPSILON if epsilon is None else epsilon
-    stats = exact_statistics(ls)
-    report = {"learning_set": ls.as_json(), "variant": variant, "description": DESCRIPTION[variant],
-              **({"epsilon": show(eps)} if variant in ("epsilon", "torch") else {})}
-    if stats.degenerate:
-        report.update(verdict="degenerate", reason=stats.degenerate, obligations=[])
-    else:
-        claims = variant_claims(ls, stats, variant, eps)
-        found = verdict(variant, stats, claims)
-        probability = found.pop("probability")
-        report.update(found, obligations=[],
-                      failing_fraction=None if probability is None else float(sympy.N(probability, 15)),
-                      failing_fraction_exact=None if probability is None else exact_text(probability))
-        if samples and report["verdict"] == "fails":
-            report["monte_carlo"] = monte_carlo_report(
-                claims.w_star, claims.bn_direction, samples, _left_side(variant, claims))
-    report["route"] = "exact rational linear algebra; no solver (add --prove for the Z3 obligations)"
+    report, _, _ = exact_report(ls, variant, epsilon, samples)
+    report["route"] = "exact rational linear algebra, no solver (--prove runs the Z3 obligations)"
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

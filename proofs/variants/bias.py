@@ -84,7 +84,7 @@ def bias_lemma(claims: VariantClaims) -> list[Obligation]:
 def bias_lemma_equality_in_general() -> Obligation:
     a, b, g = z3.Reals("a b g")          # ||W0||², <W0,d>, ||d||²
     premises = (g > 0, a >= 0, a * g >= b * b, b > 0)
-    left = a - b * b / g                 # D(W0) for <W0,d> > 0
+    left = z3.If(b > 0, a - b * b / g, a)   # D(W0), the distance² to the ray (proved closed form)
     right = (a - 2 * b + g) - (g - b) ** 2 / g
     return Obligation(
         name="bias_lemma_equality_in_general",

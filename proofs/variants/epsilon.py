@@ -22,6 +22,11 @@ Obligations (s is σ_ε(w): s > 0, s² = σ²(w) + ε):
 - eps_no_stationary_point (k* >= 1): no λ with ∇L̂_ε(λd) = 0.
 - eps_unique_stationary_point (k* < 1): ∇L̂_ε(λd) = 0 only at λ = λ_ε = sqrt(ε/(1 - k*²))
   (a root variable: λ_ε > 0, λ_ε²(1 - k*²) = ε), and ∇L̂_ε(λ_ε·d) = 0.
+- eps_stationary_on_line_in_general (any learning set, any dimension): with Σd = c and
+  <c,d> = k*², the stationarity equation at w = λd is c·s³ = (ε + λk*²s)·λ·c, i.e.
+  s³ = λ(ε + λk*²s) (c != 0), with s² = λ²k*² + ε. For all k*² > 0, ε > 0, λ and s > 0 this
+  forces k*² < 1, λ > 0 and λ²(1 - k*²) = ε: no stationary point when k* >= 1, only λ_ε when
+  k* < 1 (k*² and ε are variables here, not the set's values).
 - eps_global_minimum (k* < 1): L̂_ε(w) >= mean(y²) - k*² for every w (through the identity:
   σ² - 2<c,w>s + k*²s² >= 0, which is (σ - k*s)² >= 0 after Cauchy-Schwarz) and
   L̂_ε(w_ε) = mean(y²) - k*² (literal loss, cleared).
@@ -54,7 +59,7 @@ from proofs.variants.encoding import eps_gradient_cleared
 def epsilon(claims: VariantClaims) -> list[Obligation]:
     has_optimum = claims.k_star_sq < 1
     common = [eps_loss_identity(claims), eps_ray_derivative(claims),
-              eps_stationary_points_on_line(claims)]
+              eps_stationary_points_on_line(claims), eps_stationary_on_line_in_general()]
     if not has_optimum:
         return [*common, eps_no_stationary_point(claims)]
     return [*common, eps_unique_stationary_point(claims), eps_global_minimum(claims),
@@ -141,6 +146,19 @@ def eps_unique_stationary_point(claims: VariantClaims) -> Obligation:
     )
 
 
+def eps_stationary_on_line_in_general() -> Obligation:
+    k_sq, eps, lam, s = z3.Reals("k_sq eps lam s")
+    premises = (k_sq > 0, eps > 0, s > 0, s * s == lam * lam * k_sq + eps,
+                s * s * s == lam * (eps + lam * k_sq * s))
+    return Obligation(
+        name="eps_stationary_on_line_in_general",
+        statement="for all k*² > 0, ε > 0: ∇L̂_ε(λd) = 0 forces k*² < 1, λ > 0, λ²(1 - k*²) = ε",
+        expected="unsat",
+        query=(*premises, z3.Or(k_sq >= 1, lam <= 0, lam * lam * (1 - k_sq) != eps)),
+        premises=premises,
+    )
+
+
 def eps_global_minimum(claims: VariantClaims) -> Obligation:
     net = Network(claims.X, claims.y)
     w, eps, k_sq = reals("w", net.dim), const(claims.epsilon), const(claims.k_star_sq)
@@ -178,9 +196,9 @@ def eps_lemma(claims: VariantClaims) -> list[Obligation]:
         ),
         Obligation(
             name="eps_lemma_fails_at_w_star",
-            statement="at W0 = W*: ||W* - w_ε||² > 0 = RHS of (L4.5)",
+            statement="at W0 = W*: <W*,W*> > 0 and ||W* - w_ε||² > 0 = RHS of (L4.5)",
             expected="sat",
-            query=(*defs, left(w_star) > lemma_bound(w_star, w_star)),
+            query=(*defs, dot(w_star, w_star) > 0, left(w_star) > lemma_bound(w_star, w_star)),
             witness={"lhs": left(w_star), "rhs": lemma_bound(w_star, w_star)},
             definitions=defs,
         ),

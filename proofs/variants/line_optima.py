@@ -26,6 +26,9 @@ Notation: σ²(w) = wᵀΣw, <c,w> the batch covariance of outputs and targets, 
   q² = ||d||²) and ŵ ∓ d̂ = (q·W* ∓ p·d)/(pq) (a positive factor keeps each sign).
 - line_quadrant_normals_orthogonal: ŵ - d̂ and ŵ + d̂ are nonzero and orthogonal
   (<q·W* - p·d, q·W* + p·d> = q²||W*||² - p²||d||² = 0).
+- line_quadrant_in_general (any learning set, any angle φ, any dimension): for all reals
+  a = <W0,ŵ> > 0 and b = <W0,d̂>: b² < a² iff a - b > 0 and a + b > 0; and for unit vectors
+  (Gram entries 1, cos φ, 1) <ŵ - d̂, ŵ + d̂> = 1 - cos φ + cos φ - 1 = 0.
 
 Hand reasoning (not machine-checked): a local minimiser (w, γ, β) gives a local minimiser w of m
 (the variant modules); for a rotation-invariant W0 the intersection of two half-spaces with
@@ -52,7 +55,7 @@ def line_optima(claims: VariantClaims) -> list[Obligation]:
     fails = not claims.parallel
     return [profile_line_is_global_minimum(claims), profile_off_line_not_minimum(claims),
             *line_distance(claims), *line_lemma(claims),
-            *(line_failure_region(claims) if fails else [])]
+            *(line_failure_region(claims) if fails else []), line_quadrant_in_general()]
 
 
 def _vectors(claims: VariantClaims):
@@ -145,6 +148,11 @@ def line_lemma(claims: VariantClaims) -> list[Obligation]:
     ]
 
 
+def in_failure_region(w0, w_star, d) -> z3.BoolRef:
+    """<W0,d̂>² < <W0,ŵ>², as <W0,d>²·||W*||² < <W0,W*>²·||d||² (times ||W*||²||d||² > 0)."""
+    return dot(w0, d) ** 2 * sq_norm(w_star) < dot(w0, w_star) ** 2 * sq_norm(d)
+
+
 def line_failure_region(claims: VariantClaims) -> list[Obligation]:
     w_star, d = _vectors(claims)
     w0 = reals("W0_", len(d))
@@ -152,7 +160,7 @@ def line_failure_region(claims: VariantClaims) -> list[Obligation]:
     q, norm_d = positive_root("q", sq_norm(d))
     admissible = dot(w0, w_star) > 0
     fails = line_distance_sq(w0, d) > lemma_bound(w0, w_star)
-    region = dot(w0, d) ** 2 * sq_norm(w_star) < dot(w0, w_star) ** 2 * sq_norm(d)
+    region = in_failure_region(w0, w_star, d)
     minus = [q * wk - p * dk for wk, dk in zip(w_star, d)]
     plus = [q * wk + p * dk for wk, dk in zip(w_star, d)]
     quadrant = z3.And(dot(w0, minus) > 0, dot(w0, plus) > 0)
@@ -189,3 +197,15 @@ def line_failure_region(claims: VariantClaims) -> list[Obligation]:
             definitions=roots,
         ),
     ]
+
+
+def line_quadrant_in_general() -> Obligation:
+    a, b, cos = z3.Reals("a b cos")      # <W0,ŵ>, <W0,d̂>, <ŵ,d̂>
+    quadrant = z3.And(a - b > 0, a + b > 0)
+    return Obligation(
+        name="line_quadrant_in_general",
+        statement="for every φ: <W0,d̂>² < <W0,ŵ>² with <W0,ŵ> > 0 iff <W0,ŵ ∓ d̂> > 0; <ŵ-d̂, ŵ+d̂> = 0",
+        expected="unsat",
+        query=(a > 0, z3.Or((b * b < a * a) != quadrant, (1 - cos) + (cos - 1) != 0)),
+        premises=(a > 0,),
+    )
