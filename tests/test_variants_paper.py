@@ -1,7 +1,6 @@
 """`make paper` macros of the variants: built only from proved reports, one macro per quoted
 number, exactly the committed results/variant_macros.tex for the committed values."""
 
-
 import pytest
 
 from harness.paper import NotProved, parse_macros
