@@ -1,5 +1,7 @@
 """The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`.
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`; both take
+`--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (paper.md §7, harness/variants.py;
+`check --variant V --prove` exits as `prove` does).
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
@@ -125,11 +127,16 @@ def _run_variant(args) -> int:
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
+    _emit(args, report, variant_table)
+    return 0 if report.get("proved", True) else 1
+
+
+def _emit(args, report: dict, table) -> None:
+    """The JSON report to --output (atomically), and the JSON (--json) or table on stdout."""
     text = to_json(report)
     if args.output:
         write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else variant_table(report))
-    return 0 if report.get("proved", True) else 1
+    sys.stdout.write(text if args.json else table(report))
 
 
 def _add_check(sub) -> None:
@@ -161,10 +168,7 @@ def _run_check(args) -> int:
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
-    text = to_json(report)
-    if args.output:
-        write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else check_text(report))
+    _emit(args, report, check_text)
     contradicted = any(r["status"] == "CONTRADICTED" for r in report["route"].get("obligations", []))
     return 1 if contradicted else 0
 
@@ -187,10 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     from harness.prove import prove
 
     report = prove(ls, timeout_s=args.timeout, samples=args.samples)
-    text = to_json(report)
-    if args.output:
-        write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else prove_table(report))
+    _emit(args, report, prove_table)
     return 0 if report["proved"] else 1
 
 

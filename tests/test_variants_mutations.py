@@ -82,8 +82,8 @@ NO_BIAS = {"w_star": F(2, 0)}                # the paper's W*, not the bias netw
 
 MUTATIONS = {
     # trainable γ, β (and the line of optima, shared with torch)
-    "gb_optimal_gamma_beta": lambda mp: answer("gamma-beta", "gb_optimal_gamma_beta", drop=2),  # γ_w's definition
-    "gb_minimal_loss": lambda mp: answer("gamma-beta", "gb_minimal_loss", drop=1),  # s² = σ²(w)
+    "gb_optimal_gamma_beta": lambda mp: answer("gamma-beta", "gb_optimal_gamma_beta", drop=3),  # γ_w's definition
+    "gb_minimal_loss": lambda mp: answer("gamma-beta", "gb_minimal_loss", drop=3),
     "profile_line_is_global_minimum": lambda mp: answer("gamma-beta", "profile_line_is_global_minimum", **WRONG_D),
     "profile_off_line_not_minimum": lambda mp: answer("gamma-beta", "profile_off_line_not_minimum", drop=3),  # e<c,w> >= 0
     "line_distance_lower_bound": lambda mp: patched(  # the distance without its subtracted term
