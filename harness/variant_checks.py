@@ -313,6 +313,8 @@ def _eps_negated_lemma(ctx: Context, outcome):
 
 def _eps_lemma_fails_at_w_star(ctx: Context, outcome):
     left, right = _eps_lemma_sides(ctx, ctx.ev.standard_optimum())
+    if outcome.result == "unsat":
+        return equal(left, 0) and equal(right, 0), f"W* = w_ε: left {left} = right {right}"
     ok = bool(left > right) and equal(outcome.witness["lhs"], left) and equal(outcome.witness["rhs"], right)
     return ok, f"at W0 = W*: ||W* - w_ε||² = {left} > right {right}"
 

@@ -25,7 +25,7 @@ from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
 from harness.prove import all_proved, exact_text, obligation_row, prove
 from harness.report import monte_carlo_line, obligations_section
-from harness.statistics import Statistics, dot, exact_statistics
+from harness.statistics import Statistics, dot, exact_statistics, positive_factor
 from harness.statistics import claims as paper_claims
 from harness.variant_checks import Context, variant_cross_check
 from harness.variant_evaluator import VariantEvaluator, line_failing_probability
@@ -48,7 +48,14 @@ def variant_claims(ls: LearningSet, s: Statistics, variant: str, epsilon: Fracti
         X=ls.X, y=ls.y, w_star=s.bn_direction if variant == "bias" else s.w_star,
         bn_direction=s.bn_direction, k_star_sq=dot(s.c, s.bn_direction),
         epsilon=epsilon if variant in ("epsilon", "torch") else Fraction(0),
-        intercept=s.intercept if variant == "bias" else None)
+        intercept=s.intercept if variant == "bias" else None,
+        w_star_is_w_eps=variant == "epsilon" and _is_w_eps(s, epsilon))
+
+
+def _is_w_eps(s: Statistics, epsilon: Fraction) -> bool:
+    """W* = t·d with t > 0 and t²(1 - k*²) = ε: W* is the ε-variant's only BN optimum."""
+    t = positive_factor(s.w_star, s.bn_direction)
+    return t is not None and t * t * (1 - dot(s.c, s.bn_direction)) == epsilon
 
 
 def _vec(v) -> Matrix:
@@ -89,8 +96,11 @@ def verdict(variant: str, s: Statistics, claims: VariantClaims) -> dict:
         values.update(epsilon=eps, w_epsilon=list(w_eps), min_loss=rational(s.y_sq_mean) - k_sq,
                       left_at_w_star=sympy.radsimp(sympy.expand(((w - w_eps).T * (w - w_eps))[0])))
         out.update(bn_optima="{w_ε}, w_ε = sqrt(ε/(1 - k*²))·d", verdict="fails", probability=None,
-                   reason=("k* < 1: the only BN optimum is the point w_ε; (L4.5) fails at W0 = W* "
-                           "(its right side is 0) and, for every learning set, at W* or 2W*"))
+                   reason=("k* < 1: the only BN optimum is the point w_ε; "
+                           + ("W* = w_ε: (L4.5) holds at W0 = W* and fails at W0 = 2W*"
+                              if claims.w_star_is_w_eps else
+                              "(L4.5) fails at W0 = W* (its right side is 0)")
+                           + "; for every learning set it fails at W* or 2W*"))
     out["values"] = {k: [exact_text(x) for x in v] if isinstance(v, list) else exact_text(v)
                      for k, v in values.items()}
     return out

@@ -116,3 +116,19 @@ def test_bias_optimum_is_d_on_the_ray_and_the_lemma_holds():
     assert claims.w_star == claims.bn_direction == (Fraction(5), Fraction(3))
     assert claims.intercept == -3                          # y = 5x1 + 3x2 - 3 fits exactly
     assert verdict("bias", stats, claims)["verdict"] == "holds"
+
+
+def test_epsilon_lemma_holds_at_w_star_when_w_star_is_the_point_optimum(tmp_path):
+    """W* = d and ε = 1 - k*² make W* = w_ε: (L4.5) holds at W0 = W*, fails at 2W* (still sat)."""
+    path = tmp_path / "w_eps.json"
+    path.write_text('{"X": [[0, 0], [0, 1], [1, 0], [1, 1]], "y": [0, "1/8", "1/8", "1/4"]}')
+    ls = load_json(str(path))
+    stats = exact_statistics(ls)
+    claims = variant_claims(ls, stats, "epsilon", Fraction(127, 128))
+    assert claims.w_star_is_w_eps and claims.k_star_sq == Fraction(1, 128)
+    ctx = Context(claims, VariantEvaluator(ls.X, ls.y))
+    lemma = variant_obligations("epsilon", claims)[-3:]
+    assert [ob.expected for ob in lemma] == ["sat", "unsat", "unsat"]   # negated lemma, at W*, general
+    for ob in lemma:
+        outcome = decide(ob, timeout_s=10)
+        assert outcome.result == ob.expected and variant_cross_check(ob.name, ctx, outcome)[0], ob.name

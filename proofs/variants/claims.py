@@ -21,6 +21,8 @@ class VariantClaims:
     k_star_sq: Fraction                 # k*² = cᵀΣ⁻¹c = <c, d>
     epsilon: Fraction = Fraction(0)     # ε of σ_ε(w) = sqrt(wᵀΣw + ε) (epsilon, torch)
     intercept: Fraction | None = None   # b* of the standard network with a bias (bias)
+    w_star_is_w_eps: bool = False       # W* = sqrt(ε/(1 - k*²))·d exactly (epsilon; rare: the
+    #                                     factor is generically irrational, W* rational)
 
     @property
     def parallel(self) -> bool:

@@ -197,12 +197,14 @@ def eps_lemma(claims: VariantClaims) -> list[Obligation]:
         Obligation(
             name="eps_lemma_fails_at_w_star",
             statement="at W0 = W*: <W*,W*> > 0 and ||W* - w_ε||² > 0 = RHS of (L4.5)",
-            expected="sat",
+            expected="unsat" if claims.w_star_is_w_eps else "sat",
             query=(*defs, dot(w_star, w_star) > 0, left(w_star) > lemma_bound(w_star, w_star)),
             witness={"lhs": left(w_star), "rhs": lemma_bound(w_star, w_star)},
             definitions=defs,
+            premises=(dot(w_star, w_star) > 0,) if claims.w_star_is_w_eps else (),
         ),
     ]
+
 
 
 def eps_lemma_fails_for_a_single_optimum() -> Obligation:
