@@ -26,9 +26,8 @@ def symbols(dim):
     return w, [z3.Real(f"w{k + 1}") for k in range(dim)]
 
 
-@pytest.mark.parametrize("name", sorted(SETS))
-def test_eps_gradient_formula_is_the_derivative_of_the_literal_loss(name):
-    ls = SETS[name]
+def test_eps_gradient_formula_is_the_derivative_of_the_literal_loss():
+    ls = SETS["canonical"]
     net, ev = Network(ls.X, ls.y), VariantEvaluator(ls.X, ls.y)
     w, zw = symbols(net.dim)
     s = sympy.Symbol("s", positive=True)
