@@ -194,11 +194,16 @@ def check_variant(path: str, variant: str, epsilon: Fraction | None = None, targ
     variant's obligations as in `prove --variant --data` (their literal encodings suit small sets)."""
     from harness.learning_set import load
 
+    from harness.check import PROVE_MAX_ENTRIES
+
     ls = load(path, target)
-    if prove_it:
+    if prove_it and ls.n * ls.dim <= PROVE_MAX_ENTRIES:
         return prove_variant(ls, variant, epsilon, timeout_s, samples)
     start = time.perf_counter()
     report, _, _ = exact_report(ls, variant, epsilon, samples)
-    report["route"] = "exact rational linear algebra, no solver (--prove runs the Z3 obligations)"
+    report["route"] = ("exact rational linear algebra, no solver (--prove runs the Z3 obligations)"
+                       if not prove_it else
+                       f"exact rational linear algebra; --prove not attempted: n·d = {ls.n * ls.dim} > "
+                       f"{PROVE_MAX_ENTRIES}; verdict computed, not proved")
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report
