@@ -74,7 +74,7 @@ def verdict(variant: str, s: Statistics, claims: VariantClaims) -> dict:
     if variant in ("gamma-beta", "torch"):
         values.update(min_loss=var_y - k_sq, left_at_w_star=line_left)
         if variant == "gamma-beta":
-            values["gamma_at_t_d"] = sympy.sympify(f"sign(t)*{sympy.sqrt(k_sq)}")
+            values["gamma_at_t_d"] = sympy.sign(sympy.Symbol("t")) * sqrt(k_sq)
         out["bn_optima"] = "{t·d : t != 0}"
         if claims.parallel:
             out.update(verdict="holds", reason="W* is a multiple of d: it lies on the line of BN optima",

@@ -5,7 +5,6 @@ failure region (at sample points), and the two forms of w_ε (the spec's and the
 import random
 from fractions import Fraction
 
-import pytest
 import sympy
 import z3
 
