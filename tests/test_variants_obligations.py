@@ -132,3 +132,14 @@ def test_epsilon_lemma_holds_at_w_star_when_w_star_is_the_point_optimum(tmp_path
     for ob in lemma:
         outcome = decide(ob, timeout_s=10)
         assert outcome.result == ob.expected and variant_cross_check(ob.name, ctx, outcome)[0], ob.name
+
+
+@pytest.mark.parametrize("variant", ["gamma-beta", "torch", "bias", "epsilon"])
+def test_every_obligation_has_its_expected_answer_in_dimension_3(variant, tmp_path):
+    path = tmp_path / "r3.json"
+    path.write_text('{"X": [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 1, 1], [2, 0, 1]], "y": [1, -1, 2, 0, 1]}')
+    ls = load_json(str(path))
+    claims = variant_claims(ls, exact_statistics(ls), variant, DEFAULT_EPSILON)
+    assert claims.k_star_sq == Fraction(99, 100)             # k* < 1: ε has one point optimum
+    for ob in variant_obligations(variant, claims):
+        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
