@@ -42,6 +42,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/check.py
 
+# `bnproof prove --variant` timings (the variants of paper.md §7, docs/variants.md)
+.PHONY: bench-variants
+bench-variants: $(STAMP)
+	$(BIN)/python bench/variants.py
+
 # `bnproof check` on real data bundled with scikit-learn (no download): results/examples.md
 examples: $(STAMP)
 	$(BIN)/python examples/real_data.py results/examples.md

@@ -1,5 +1,7 @@
 """The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`.
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`; both take
+`--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (paper.md §7, harness/variants.py;
+`check --variant V --prove` exits as `prove` does).
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
@@ -76,7 +78,65 @@ def parser() -> argparse.ArgumentParser:
     prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
                        help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
     _add_check(sub)
+    _add_variant_flags(prove, sub.choices["check"])
     return p
+
+
+# --- the variants of paper.md §7 (harness/variants.py): `--variant` and `--epsilon` -----------
+
+def _exact_epsilon(text: str):
+    from harness.numbers import parse_exact
+
+    try:
+        value = parse_exact(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be positive")
+    return value
+
+
+def _add_variant_flags(*parsers) -> None:
+    from harness.variants import VARIANTS
+
+    for p in parsers:
+        p.add_argument("--variant", choices=VARIANTS, default="paper",
+                       help="the network of paper.md §7: paper (default), gamma-beta (trainable γ, β), "
+                       "epsilon (ε > 0), torch (trainable γ, β and ε > 0), bias (a bias in the standard network)")
+        p.add_argument("--epsilon", type=_exact_epsilon, metavar="E",
+                       help="ε of --variant epsilon/torch, read as an exact rational (default 1e-5 = 1/100000)")
+
+
+def _variant_problem(args) -> str | None:
+    if args.epsilon is not None and args.variant not in ("epsilon", "torch"):
+        return f"--epsilon applies to --variant epsilon and torch only (got --variant {args.variant})"
+    return None
+
+
+def _run_variant(args) -> int:
+    """`prove --variant V` and `check FILE --variant V` for V != paper."""
+    from harness.variants import check_variant, prove_variant, variant_table
+
+    try:
+        if args.command == "check":
+            report = check_variant(args.file, args.variant, args.epsilon, args.target, args.prove,
+                                   args.samples, args.timeout)
+        else:
+            ls = load_json(args.data) if args.data else canonical()
+            report = prove_variant(ls, args.variant, args.epsilon, args.timeout, args.samples)
+    except InputError as exc:
+        print(f"bnproof: {exc}", file=sys.stderr)
+        return 2
+    _emit(args, report, variant_table)
+    return 0 if report.get("proved", True) else 1
+
+
+def _emit(args, report: dict, table) -> None:
+    """The JSON report to --output (atomically), and the JSON (--json) or table on stdout."""
+    text = to_json(report)
+    if args.output:
+        write_atomically(args.output, text)
+    sys.stdout.write(text if args.json else table(report))
 
 
 def _add_check(sub) -> None:
@@ -108,20 +168,19 @@ def _run_check(args) -> int:
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
-    text = to_json(report)
-    if args.output:
-        write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else check_text(report))
+    _emit(args, report, check_text)
     contradicted = any(r["status"] == "CONTRADICTED" for r in report["route"].get("obligations", []))
     return 1 if contradicted else 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    problem = _output_problem(args.output)
+    problem = _output_problem(args.output) or _variant_problem(args)
     if problem:
         print(f"bnproof: {problem}", file=sys.stderr)
         return 2
+    if args.variant != "paper":
+        return _run_variant(args)
     if args.command == "check":
         return _run_check(args)
     try:
@@ -132,10 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     from harness.prove import prove
 
     report = prove(ls, timeout_s=args.timeout, samples=args.samples)
-    text = to_json(report)
-    if args.output:
-        write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else prove_table(report))
+    _emit(args, report, prove_table)
     return 0 if report["proved"] else 1
 
 

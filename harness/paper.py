@@ -6,6 +6,7 @@
 - results/landscape.pdf/.png: the weight plane of the canonical set: contours of L̂, the
   BN-optimal ray, W*, the line through W* that the right side of (L4.5) measures, ∇L̂(W*), and the
   admissible W0 where (L4.5) fails (paper.md §5).
+- results/variant_macros.tex: the variants' numbers (harness/variant_macros.py).
 - results/failing_fraction.pdf/.png: 1/2 + φ/(2π) against φ, with the canonical set and, if
   results/examples.md exists, the learning sets of `make examples` marked.
 
@@ -387,6 +388,13 @@ def main(argv: list[str] | None = None) -> int:
         written = write_all(report, make_claims(ls, exact_statistics(ls)))
     except NotProved as exc:
         print(f"bnproof paper: {exc}; nothing written", file=sys.stderr)
+        return 1
+    from harness.variant_macros import write_variant_macros
+
+    try:
+        written += write_variant_macros()
+    except NotProved as exc:
+        print(f"bnproof paper: {exc}; results/variant_macros.tex not written", file=sys.stderr)
         return 1
     for path in written:
         print(f"wrote {path}")

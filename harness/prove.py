@@ -4,6 +4,7 @@ witness -> independent evaluator -> report (a plain dict, JSON-ready)."""
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 import sympy
 
@@ -12,15 +13,45 @@ from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.solver import decide
+from harness.solver import Outcome, decide
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from harness.trust import certificate, contradicts, second_solver
 from proofs import all_obligations
+from proofs.obligation import Obligation
 
 
 def exact_text(value) -> str:
     return sympy.sstr(value)
+
+
+def obligation_row(ob: Obligation, timeout_s: float, check: Callable[[Outcome], tuple[bool, str]],
+                   certify: Callable[[], bool | None] = lambda: None) -> dict:
+    """One row of the report: Z3's answer, the SymPy cross-check (only of a definite answer),
+    cvc5's answer and the solver-free certificate (None where there is none)."""
+    outcome = decide(ob, timeout_s)
+    t0 = time.perf_counter()
+    if outcome.result in ("sat", "unsat"):
+        passed, detail = check(outcome)
+    else:
+        passed, detail = False, f"solver answered {outcome.result} ({outcome.reason})"
+    return {
+        "name": ob.name, "statement": ob.statement, "expected": ob.expected,
+        "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
+        "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
+        "seconds": round(outcome.seconds, 4),
+        "cross_check_seconds": round(time.perf_counter() - t0, 4),
+        **second_solver(ob, timeout_s),
+        "certificate": certify(),
+    }
+
+
+def all_proved(rows: list[dict]) -> bool:
+    """Every row has its expected answer, a passed cross-check, no contradicting cvc5 answer and
+    no failed certificate."""
+    return all(r["result"] == r["expected"] and r["cross_check"]
+               and not contradicts(r["expected"], r["second_solver"])
+               and r["certificate"] is not False for r in rows)
 
 
 def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> dict:
@@ -34,23 +65,9 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         return report
     claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
-    rows = []
-    for ob in all_obligations(claims):
-        outcome = decide(ob, timeout_s)
-        t0 = time.perf_counter()
-        if outcome.result in ("sat", "unsat"):
-            passed, detail = cross_check(ob.name, claims, ev, outcome)
-        else:
-            passed, detail = False, f"solver answered {outcome.result} ({outcome.reason})"
-        rows.append({
-            "name": ob.name, "statement": ob.statement, "expected": ob.expected,
-            "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
-            "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
-            "seconds": round(outcome.seconds, 4),
-            "cross_check_seconds": round(time.perf_counter() - t0, 4),
-            **second_solver(ob, timeout_s),
-            "certificate": certificate(ob.name, claims),
-        })
+    rows = [obligation_row(ob, timeout_s, lambda o, name=ob.name: cross_check(name, claims, ev, o),
+                           lambda name=ob.name: certificate(name, claims))
+            for ob in all_obligations(claims)]
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
         verdict="fails" if stats.lemma_fails else "holds",
@@ -63,8 +80,6 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     )
     if stats.lemma_fails and samples:
         report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
-    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"]
-                           and not contradicts(r["expected"], r["second_solver"])
-                           and r["certificate"] is not False for r in rows)
+    report["proved"] = all_proved(rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

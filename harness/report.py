@@ -66,6 +66,14 @@ def prove_table(report: dict) -> str:
                    f"≈ {report['failing_fraction']:.4f}")
     if "monte_carlo" in report:
         out.append(monte_carlo_line(report["monte_carlo"]))
+    return "\n".join(out) + "\n" + obligations_section(report)
+
+
+def obligations_section(report: dict, no_certificates: str = "no solver-free certificates for this "
+                        "learning set (only the canonical one has them)") -> str:
+    """The obligations table, the exact witnesses and the closing line of a `prove` report (also
+    of `prove --variant`, harness/variants.py, which says why it has no certificates)."""
+    out = []
     rows = [[r["name"], r["statement"], r["expected"], r["result"],
              "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}",
              _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]
@@ -86,7 +94,7 @@ def prove_table(report: dict) -> str:
         certified = sum(r.get("certificate") is True for r in obligations)
         certificates = (f"solver-free certificates hold for {certified} of {len(rows)}"
                         if any(r.get("certificate") is not None for r in obligations)
-                        else "no solver-free certificates for this learning set (only the canonical one has them)")
+                        else no_certificates)
         out += ["", f"second solver: cvc5 gives the expected answer on {agree} of {len(rows)} obligations; "
                     + certificates]
     out += ["", f"FAILED: {', '.join(failed)}" if failed else
