@@ -1,11 +1,11 @@
 """`bnproof check FILE`: an exact, explained verdict on (L4.5) for any learning set.
 
 Pipeline: file -> exact integer blocks (harness/learning_set.py) -> moment matrix M = ZᵀZ and
-the statistics of paper.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
+the statistics of docs/spec.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
 (this module, exact rationals and square roots of rationals) -> optionally the obligations of
 `prove --data` through harness/solver.decide (`--prove`).
 
-The verdict (paper.md §5), for a nondegenerate set:
+The verdict (docs/spec.md §5), for a nondegenerate set:
 - "holds" iff W* = t·d with t > 0 (then the BN optima contain W*'s ray);
 - "fails" otherwise, with the exact witness W0 = W*: <W*,W*> > 0, the right side of (L4.5) is
   0 and the left side is D(W*) = ||W*||² - <W*,d>²/||d||² (if <W*,d> > 0, else ||W*||²), which
@@ -95,7 +95,7 @@ def angle_text(w: Sequence[Fraction], d: Sequence[Fraction]) -> tuple[str, float
 
 
 def distance_sq_to_ray(w0: Sequence[Fraction], d: Sequence[Fraction]) -> Fraction:
-    """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (paper.md §3)."""
+    """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (docs/spec.md §3)."""
     inner = dot(w0, d)
     return dot(w0, w0) - (inner * inner / dot(d, d) if inner > 0 else 0)
 
@@ -131,7 +131,7 @@ def intercept_note(s: Statistics) -> dict | None:
     if independent:
         note = "c and x̄ are linearly independent, so (L4.5) holds iff the intercept is 0"
     else:
-        note = ("c and x̄ are linearly dependent (the exception of paper.md §5): the intercept "
+        note = ("c and x̄ are linearly dependent (the exception of docs/spec.md §5): the intercept "
                 "alone does not decide the verdict")
     return {"value": show(s.intercept), "c_and_x_mean_independent": independent, "note": note}
 

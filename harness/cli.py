@@ -68,7 +68,7 @@ def parser() -> argparse.ArgumentParser:
                            "Exit 0 if all are proved, 1 if any fails, 2 on bad input.")
     prove.add_argument("--data", metavar="FILE",
                        help='JSON {"X": [[...], ...], "y": [...]}; numbers are read exactly '
-                       '("0.1", "-3/7", "2e-3"). Default: the canonical set of paper.md §4')
+                       '("0.1", "-3/7", "2e-3"). Default: the canonical set of docs/spec.md §4')
     prove.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     prove.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
     prove.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",

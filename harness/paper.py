@@ -5,7 +5,7 @@
   obligations proved); nothing is written unless every obligation is proved and cross-checked.
 - results/landscape.pdf/.png: the weight plane of the canonical set: contours of L̂, the
   BN-optimal ray, W*, the line through W* that the right side of (L4.5) measures, ∇L̂(W*), and the
-  admissible W0 where (L4.5) fails (paper.md §5).
+  admissible W0 where (L4.5) fails (docs/spec.md §5).
 - results/failing_fraction.pdf/.png: 1/2 + φ/(2π) against φ, with the canonical set and, if
   results/examples.md exists, the learning sets of `make examples` marked.
 
@@ -270,7 +270,7 @@ def _tex_point(v) -> str:
 def example_points(path: Path) -> list[tuple[str, str, Fraction]]:
     """(dataset, verdict, failing fraction) for each readable row of results/examples.md.
 
-    Its table has columns dataset, n, d, verdict, failing fraction, time (another target writes
+    Its table has columns dataset, n, d, verdict, failing fraction, proved (another target writes
     it); anything missing or unparsable is skipped, never guessed.
     """
     try:

@@ -1,4 +1,4 @@
-"""Exact statistics of a learning set with python-flint (paper.md §3).
+"""Exact statistics of a learning set with python-flint (docs/spec.md §3).
 
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
 scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
@@ -42,7 +42,7 @@ class Statistics:
 
     @property
     def lemma_fails(self) -> bool:
-        """W* is not a positive multiple of d (paper.md §5)."""
+        """W* is not a positive multiple of d (docs/spec.md §5)."""
         return not positive_multiple(self.w_star, self.bn_direction)
 
 
@@ -85,7 +85,7 @@ def exact_statistics(ls: LearningSet) -> Statistics:
 
 
 def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
-    """Every statistic of paper.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): A = M[:d,:d],
+    """Every statistic of docs/spec.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): A = M[:d,:d],
     Σ = A/n - x̄x̄ᵀ, c = M[:d, y]/n - x̄ȳ, W* = A⁻¹ M[:d, y], d = Σ⁻¹c, intercept ȳ - <d, x̄>
     (the affine least-squares fit has slope Σ⁻¹c = d: its normal equations, centered)."""
     n = fmpq(n_points)
@@ -118,7 +118,7 @@ def _vector(m: fmpq_mat) -> Vector:
 
 
 def degeneracy(s: Statistics) -> tuple[str | None, str | None]:
-    """(the reason a set is degenerate in the sense of paper.md §5, the answer where it is still
+    """(the reason a set is degenerate in the sense of docs/spec.md §5, the answer where it is still
     decided), or (None, None) for a nondegenerate set."""
     if s.w_star is None:
         return (f"Σ x_i x_iᵀ is singular (rank {s.gram_rank} < {s.dim}): the standard optimum W* "

@@ -2,7 +2,7 @@
 
 The verdict and values of `check` come from exact rational linear algebra on M = ZᵀZ
 (harness/statistics.py); they are compared with `prove --data` (Z3 + the SymPy evaluator) and
-with the canonical values of paper.md §4.
+with the canonical values of docs/spec.md §4.
 """
 
 import json
@@ -43,7 +43,7 @@ def learning(X, y, name="test"):
     return LearningSet(tuple(F(*row) for row in X), F(*y), name)
 
 
-# --- the canonical set (paper.md §4) -------------------------------------------------------------
+# --- the canonical set (docs/spec.md §4) -------------------------------------------------------------
 
 def test_check_on_canonical_set_gives_the_values_of_paper_section_4(tmp_path):
     report = check(write_csv(tmp_path / "canonical.csv", canonical()))
