@@ -23,7 +23,6 @@ angle with mpmath at 30 digits) and in the optional Monte-Carlo estimate.
 from __future__ import annotations
 
 import math
-import re
 import sys
 import time
 from fractions import Fraction
@@ -31,7 +30,6 @@ from typing import Sequence
 
 from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
-from harness.report import monte_carlo_line
 from harness.statistics import (Statistics, dot, exact_statistics, grad_at_w_star, moments,
                                  positive_factor, statistics_from_moments)
 
@@ -176,10 +174,11 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
     """The full `check` report for one file (InputError on bad input, before any result)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
-    dim, stream, features = blocks(path, target)
+    dim, stream, features, target_name = blocks(path, target)
     n, M = moments(stream)
     stats = statistics_from_moments(n, M, dim)
-    learning_set = {"name": path, "n": n, "d": dim, **({"target": target} if target else {}),
+    learning_set = {"name": path, "n": n, "d": dim,
+                    **({"target": target_name} if target_name else {}),
                     **({"features": list(features)} if features else {})}
     prover = None
     if prove:
@@ -210,53 +209,6 @@ def report_for(learning_set: dict, stats: Statistics, samples: int, prover, star
         report["route"] = prover()
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report
-
-
-def _short(text: str, limit: int = 80) -> str:
-    """Digit runs longer than `limit` shortened for reading (the JSON report keeps every digit)."""
-    return re.sub(r"\d{%d,}" % (limit + 1), lambda m: f"{m.group()[:12]}…[{len(m.group())} digits]",
-                  text)
-
-
-def check_text(report: dict) -> str:
-    """The readable summary (long exact numbers abbreviated; --json has them in full)."""
-    return _short(_check_text(report))
-
-
-def _check_text(report: dict) -> str:
-    ls = report["learning_set"]
-    out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
-           f"verdict: (L4.5) {report['verdict']}" + (f": {report['reason']}" if report["reason"] else "")]
-    if report.get("decided"):
-        out.append(f"decided answer: (L4.5) {report['decided']}")
-    if report["w_star"] is not None:
-        out.append(f"W* = ({', '.join(report['w_star'])})")
-    if report["bn_direction"] is not None:
-        d = ", ".join(report["bn_direction"])
-        out.append(f"d = Σ⁻¹c = ({d})" if report["verdict"] == "degenerate"
-                   else f"BN optima = {{t·d : t > 0}}, d = ({d})")
-    if report["grad_bn_at_w_star"] is not None:
-        out.append(f"∇L̂(W*) = ({', '.join(report['grad_bn_at_w_star'])})")
-    if report["intercept"] is not None:
-        out.append(f"intercept of the affine fit: {report['intercept']['value']} "
-                   f"({report['intercept']['note']})")
-    if report["failing_fraction_exact"] is not None:
-        out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
-                   f"≈ {report['failing_fraction']:.6f}")
-    if "monte_carlo" in report:
-        out.append(monte_carlo_line(report["monte_carlo"]))
-    if report["witness"]:
-        wit = report["witness"]
-        out.append(f"witness: W0 = W*, <W0,W*> = {wit['inner_W0_W_star']}, "
-                   f"left = {wit['left']} > right = {wit['right']}")
-    route = report["route"]
-    out.append(f"route: {route['verdict']}")
-    for row in route.get("obligations", []):
-        out.append(f"  {row['status']:<20}  {row['name']} ({row['result']}, {row['seconds']:.3f} s)")
-    if "note" in route:
-        out.append(f"  {route['note']}")
-    out.append(f"({report['seconds']:.2f} s)")
-    return "\n".join(out) + "\n"
 
 
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:

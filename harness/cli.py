@@ -87,6 +87,9 @@ def _add_check(sub) -> None:
     check.add_argument("file", metavar="FILE",
                        help='.json {"X": [[...], ...], "y": [...]} or .csv with a header row')
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--exact", action="store_true",
+                       help="also print the exact values (W*, d, ∇L̂(W*), the failing fraction, "
+                       "the witness) as rationals and surds, in full")
     check.add_argument("--target", metavar="NAME",
                        help="CSV column holding y (default: the last column)")
     check.add_argument("--prove", action="store_true",
@@ -100,7 +103,8 @@ def _add_check(sub) -> None:
 
 
 def _run_check(args) -> int:
-    from harness.check import check, check_text
+    from harness.check import check
+    from harness.check_text import check_text
 
     try:
         report = check(args.file, target=args.target, prove=args.prove, samples=args.samples,
@@ -111,7 +115,7 @@ def _run_check(args) -> int:
     text = to_json(report)
     if args.output:
         write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else check_text(report))
+    sys.stdout.write(text if args.json else check_text(report, exact=args.exact))
     contradicted = any(r["status"] == "CONTRADICTED" for r in report["route"].get("obligations", []))
     return 1 if contradicted else 0
 

@@ -185,14 +185,14 @@ def fraction_blocks(ls: LearningSet) -> Iterator[Block]:
 
 
 def blocks(path: str, target: str | None = None
-           ) -> tuple[int, Iterator[Block], tuple[str, ...] | None]:
-    """(dimension, blocks, feature names or None) of a .json or .csv learning set; the blocks
-    stream for CSV."""
+           ) -> tuple[int, Iterator[Block], tuple[str, ...] | None, str | None]:
+    """(dimension, blocks, feature names, target name) of a .json or .csv learning set (the names
+    are None for JSON); the blocks stream for CSV."""
     if _kind(path, target) == "json":
         ls = load_json(path)
-        return ls.dim, fraction_blocks(ls), None
+        return ls.dim, fraction_blocks(ls), None, None
     header, stream = csv_blocks(path, target)
-    return len(header.names) - 1, stream, header.features
+    return len(header.names) - 1, stream, header.features, header.names[header.target]
 
 
 def csv_blocks(path: str, target: str | None = None) -> tuple[CsvHeader, Iterator[Block]]:
