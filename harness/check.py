@@ -30,8 +30,8 @@ from typing import Sequence
 
 from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
-from harness.statistics import (Statistics, dot, exact_statistics, grad_at_w_star, moments,
-                                 positive_factor, statistics_from_moments)
+from harness.statistics import (Statistics, degeneracy, dot, exact_statistics, grad_at_w_star,
+                                 moments, positive_factor, statistics_from_moments)
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
 PROVE_MAX_ENTRIES = 20_000
@@ -134,12 +134,13 @@ def intercept_note(s: Statistics) -> dict | None:
     return {"value": show(s.intercept), "c_and_x_mean_independent": independent, "note": note}
 
 
-def verdict(s: Statistics) -> dict:
-    """The exact verdict and its explanation (JSON-ready)."""
+def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
+    """The exact verdict and its explanation (JSON-ready); a degenerate set's reason names the
+    columns behind it (`names`: the feature names, where known)."""
     out: dict = {"verdict": None, "reason": None}
     if s.degenerate:
         decided = s.decided
-        out.update(verdict="degenerate", reason=s.degenerate, decided=decided,
+        out.update(verdict="degenerate", reason=degeneracy(s, names)[0], decided=decided,
                    w_star=None if s.w_star is None else [show(v) for v in s.w_star],
                    bn_direction=None if s.bn_direction is None else [show(v) for v in s.bn_direction],
                    failing_fraction=0.0 if decided else None,
@@ -199,7 +200,7 @@ def check_learning_set(ls: LearningSet, prove: bool = False, samples: int = 0,
 
 def report_for(learning_set: dict, stats: Statistics, samples: int, prover, start: float) -> dict:
     report: dict = {"learning_set": learning_set}
-    report.update(verdict(stats))
+    report.update(verdict(stats, learning_set.get("features")))
     report["route"] = {"verdict": ROUTE_EXACT, "proved_with_z3": False}
     if samples and report["verdict"] == "fails":
         from harness.monte_carlo import monte_carlo_report
