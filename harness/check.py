@@ -171,8 +171,10 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
 
 
 def check(path: str, target: str | None = None, prove: bool = False, samples: int = 0,
-          timeout_s: float = 5.0) -> dict:
-    """The full `check` report for one file (InputError on bad input, before any result)."""
+          timeout_s: float = 5.0, plot: str | None = None) -> dict:
+    """The full `check` report for one file (InputError on bad input, before any result); with
+    `plot`, the plane of W* and d is drawn into that file (harness/plot.py) unless the set is
+    degenerate (then `report["plot"]` is None)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
     dim, stream, features, target_name = blocks(path, target)
@@ -184,7 +186,12 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
     prover = None
     if prove:
         prover = lambda: prove_obligations(lambda: load(path, target), stats, n * dim, timeout_s)
-    return report_for(learning_set, stats, samples, prover, start)
+    report = report_for(learning_set, stats, samples, prover, start)
+    if plot is not None:
+        from harness.plot import plot_plane
+
+        report["plot"] = None if stats.degenerate else str(plot_plane(report, stats, plot))
+    return report
 
 
 def check_learning_set(ls: LearningSet, prove: bool = False, samples: int = 0,

@@ -36,15 +36,15 @@ def _positive(kind):
     return parse
 
 
-def _output_problem(path: str | None) -> str | None:
-    """Why --output PATH cannot be written (checked before any work), or None."""
+def _output_problem(path: str | None, flag: str = "--output") -> str | None:
+    """Why `flag` PATH cannot be written (checked before any work), or None."""
     if path is None:
         return None
     target = Path(path)
     if target.is_dir():
-        return f"{path}: --output is a directory"
+        return f"{path}: {flag} is a directory"
     if not target.parent.is_dir():
-        return f"{path}: --output folder {target.parent} does not exist"
+        return f"{path}: {flag} folder {target.parent} does not exist"
     return None
 
 
@@ -97,6 +97,9 @@ def _add_check(sub) -> None:
     check.add_argument("--samples", type=_positive(int), default=0, metavar="N",
                        help="seeded float Monte-Carlo estimate of the failing fraction (default 0: none)")
     check.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
+    check.add_argument("--plot", metavar="FILE",
+                       help="draw the plane of W* and d (BN optima, W*, the line through W*, the "
+                       "failure region) into FILE (.png, .pdf or .svg; same bytes on every run)")
     check.add_argument("--timeout", type=_positive(float), default=5.0, metavar="SECONDS",
                        help="per-obligation solver timeout with --prove (default 5); a timeout "
                        "is reported as 'computed, not proved', never as proved")
@@ -106,12 +109,21 @@ def _run_check(args) -> int:
     from harness.check import check
     from harness.check_text import check_text
 
+    from harness.plot import plot_problem
+
+    problem = _output_problem(args.plot, "--plot") or plot_problem(args.plot)
+    if problem:
+        print(f"bnproof: {problem}", file=sys.stderr)
+        return 2
     try:
         report = check(args.file, target=args.target, prove=args.prove, samples=args.samples,
-                       timeout_s=args.timeout)
+                       timeout_s=args.timeout, plot=args.plot)
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
+    if args.plot and report["plot"] is None:
+        print(f"bnproof: {args.plot}: not written: a degenerate set has no plane of W* and d",
+              file=sys.stderr)
     text = to_json(report)
     if args.output:
         write_atomically(args.output, text)

@@ -172,20 +172,27 @@ def _bn_loss_grid(X, y, W1, W2):
     return np.where(sigma > 1e-12, Z, np.nan)
 
 
+# Metadata that keeps the bytes of a figure the same on every run (no dates, no versions).
+FIGURE_METADATA = {"pdf": {"CreationDate": None, "ModDate": None},
+                   "png": {"Software": "matplotlib"},
+                   "svg": {"Date": None, "Creator": "matplotlib"}}
+
+
+def save_figure(fig, path: Path) -> Path:
+    """Write one figure atomically and deterministically, in the format of its suffix."""
+    ext = Path(path).suffix.lstrip(".").lower()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=ext, metadata=FIGURE_METADATA[ext], dpi=150, bbox_inches="tight")
+    write_atomically(path, buffer.getvalue())
+    return Path(path)
+
+
 def _save(fig, stem: Path) -> list[Path]:
     """Write stem.pdf and stem.png atomically and without dates."""
-    written = []
-    for ext, metadata in (("pdf", {"CreationDate": None, "ModDate": None}),
-                          ("png", {"Software": "matplotlib"})):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=ext, metadata=metadata, dpi=150, bbox_inches="tight")
-        path = stem.with_suffix(f".{ext}")
-        write_atomically(path, buffer.getvalue())
-        written.append(path)
-    return written
+    return [save_figure(fig, stem.with_suffix(f".{ext}")) for ext in ("pdf", "png")]
 
 
-def _pyplot():
+def pyplot():
     import matplotlib
 
     matplotlib.use("Agg")
@@ -198,7 +205,7 @@ def _pyplot():
 def landscape(report: dict, claims: Claims, stem: Path) -> list[Path]:
     import numpy as np
 
-    plt = _pyplot()
+    plt = pyplot()
     v = exact_values(report, claims)
     ls = report["learning_set"]
     X = [[Fraction(t) for t in row] for row in ls["X"]]
@@ -318,7 +325,7 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
                      examples: list[tuple[str, str, Fraction]]) -> list[Path]:
     import numpy as np
 
-    plt = _pyplot()
+    plt = pyplot()
     v = exact_values(report, claims)
     phi, p = float(sympy.N(v["angle"], 20)), float(sympy.N(v["failing_probability"], 20))
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
