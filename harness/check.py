@@ -224,7 +224,7 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     proofs/at_scale.py) through harness.solver.decide. Each row says "proved" (Z3 gave the
     expected answer), "computed, not proved" (unknown or timeout: the verdict stands on the exact
     computation alone) or "CONTRADICTED" (Z3 gave the opposite answer, or the query was vacuous:
-    a bug, exit 1)."""
+    a bug, exit 1). On a terminal a progress bar counts the obligations as they finish."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
     if stats.degenerate:
         route["note"] = "degenerate set: no obligations (as in `prove --data`); verdict computed"
@@ -233,22 +233,26 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
                          "(Z3 terms grow with every point); verdict computed, not proved")
         return route
+    from harness.progress import progress
     from harness.solver import decide
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
 
-    claims = make_claims(learning_set(), stats)
-    for ob in obligations_at_scale(claims):
-        outcome = decide(ob, timeout_s)
-        if outcome.result == ob.expected:
-            status = "proved"
-        elif outcome.result in ("sat", "unsat", "vacuous"):
-            status = "CONTRADICTED"
-        else:
-            status = "computed, not proved"
-        route["obligations"].append({"name": ob.name, "statement": ob.statement,
-                                     "expected": ob.expected, "result": outcome.result,
-                                     "status": status, "seconds": round(outcome.seconds, 4)})
+    obligations = obligations_at_scale(make_claims(learning_set(), stats))
+    with progress(total=len(obligations), description="proving obligations",
+                  unit="obligation") as bar:
+        for ob in obligations:
+            outcome = decide(ob, timeout_s)
+            if outcome.result == ob.expected:
+                status = "proved"
+            elif outcome.result in ("sat", "unsat", "vacuous"):
+                status = "CONTRADICTED"
+            else:
+                status = "computed, not proved"
+            route["obligations"].append({"name": ob.name, "statement": ob.statement,
+                                         "expected": ob.expected, "result": outcome.result,
+                                         "status": status, "seconds": round(outcome.seconds, 4)})
+            bar.advance(1)
     statuses = {r["status"] for r in route["obligations"]}
     route["proved_with_z3"] = statuses == {"proved"}
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")

@@ -48,9 +48,16 @@ def test_decimal_rounds_exact_rationals_to_6_significant_digits(value, text):
 def test_decimal_agrees_with_correctly_rounded_floats(q):
     """Away from rounding ties (where half-up and the float's binary value may differ) the exact
     rounding equals Python's %.6g of the correctly rounded double."""
-    scaled = abs(q) * Fraction(10) ** (5 - len(str(int(abs(q)) or "")))
-    if q == 0 or abs(scaled - int(scaled) - Fraction(1, 2)) < Fraction(1, 10**6):
+    if q == 0:
         return
+    e = 0
+    while Fraction(10) ** e > abs(q):
+        e -= 1
+    while Fraction(10) ** (e + 1) <= abs(q):
+        e += 1
+    scaled = abs(q) * Fraction(10) ** (5 - e)          # 6 significant digits before the point
+    if abs(scaled - int(scaled) - Fraction(1, 2)) < Fraction(1, 10**9):
+        return                                         # a tie, or within a double's error of one
     assert float(decimal(q)) == float(f"{float(q):.6g}")
 
 
@@ -156,3 +163,30 @@ def test_make_prove_table_fits_100_columns(capsys):
     out = capsys.readouterr().out
     assert not too_wide(out), too_wide(out)
     assert out.rstrip().splitlines()[-1].startswith("all 13 obligations proved and cross-checked")
+
+
+# --- help -------------------------------------------------------------------------------------
+
+def _help(argv, capsys) -> str:
+    with pytest.raises(SystemExit):
+        main(argv)
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_check_help_says_what_prove_runs_at_d_4_and_the_size_limit(capsys):
+    from harness.check import PROVE_MAX_ENTRIES
+
+    text = _help(["check", "--help"], capsys)
+    assert "at d >= 4" in text and "LDLᵀ" in text and f"n·d > {PROVE_MAX_ENTRIES}" in text
+    assert "--exact" in text and "--plot" in text
+
+
+def test_prove_help_gives_the_samples_default(capsys):
+    assert "must be >= 0 (default 100000; 0: none)" in _help(["prove", "--help"], capsys)
+
+
+@pytest.mark.parametrize("argv", [["prove", "--samples", "-1"], ["check", "x.csv", "--samples", "-1"]])
+def test_negative_samples_say_must_be_at_least_0(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2 and "'-1' must be >= 0" in capsys.readouterr().err
