@@ -252,14 +252,7 @@ def landscape(report: dict, claims: Claims, stem: Path) -> list[Path]:
             markevery=[1],
             label=(f"nearest BN optimum ${_tex_point(nearest)}$: at $W_0 = W^*$ left side "
                    f"${sympy.latex(v['w_star_left'])} > {sympy.latex(v['w_star_right'])}$ = right side"))
-    ax.plot(0, 0, marker="o", markerfacecolor="white", markeredgecolor="black", linestyle="",
-            label=r"$w = 0$: $\sigma(w) = 0$, $\hat L$ undefined")
-
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.set_xlabel("weight $w_1$")
-    ax.set_ylabel("weight $w_2$")
+    finish_plane(ax, (x0, x1, y0, y1), "weight $w_1$", "weight $w_2$")
     ax.set_title("Lemma 4.5 fails on the canonical learning set\n"
                  r"$x = (0,0), (0,1), (1,0)$; $y = -3, 0, 2$; single neuron $\hat y = \mathrm{BN}(\langle w, x\rangle)$")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5, framealpha=0.95)
@@ -267,6 +260,17 @@ def landscape(report: dict, claims: Claims, stem: Path) -> list[Path]:
     written = _save(fig, stem)
     plt.close(fig)
     return written
+
+
+def finish_plane(ax, box: tuple[float, float, float, float], xlabel: str, ylabel: str) -> None:
+    """The origin (where σ(w) = 0 and L̂ is undefined), the window, equal axes and their labels."""
+    ax.plot(0, 0, marker="o", markerfacecolor="white", markeredgecolor="black", linestyle="",
+            label=r"$w = 0$: $\sigma(w) = 0$, $\hat L$ undefined")
+    ax.set_xlim(box[0], box[1])
+    ax.set_ylim(box[2], box[3])
+    ax.set_aspect("equal")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
 
 
 def _tex_point(v) -> str:

@@ -54,7 +54,7 @@ def plot_plane(report: dict, stats: Statistics, path: str) -> Path:
     import numpy as np
 
     from harness.check_text import names_of
-    from harness.paper import pyplot, save_figure
+    from harness.paper import finish_plane, pyplot, save_figure
 
     plt = pyplot()
     w_exact, d_exact = stats.w_star, stats.bn_direction
@@ -107,13 +107,8 @@ def plot_plane(report: dict, stats: Statistics, path: str) -> Path:
         ax.plot([ws[0], nf[0]], [ws[1], nf[1]], color="tab:orange", linewidth=2, marker="o",
                 markevery=[1], label=(f"nearest BN optimum: at $W_0 = W^*$ left side "
                                       f"{left:.6g} > 0 = right side"))
-    ax.plot(0, 0, marker="o", markerfacecolor="white", markeredgecolor="black", linestyle="",
-            label=r"$w = 0$: $\sigma(w) = 0$, $\hat L$ undefined")
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.set_xlabel(r"coordinate along $W^*$")
-    ax.set_ylabel(r"coordinate along $d$ orthogonal to $W^*$")
+    finish_plane(ax, (x0, x1, y0, y1), r"coordinate along $W^*$",
+                 r"coordinate along $d$ orthogonal to $W^*$")
     ls = report["learning_set"]
     _, target = names_of(report)
     verdict = (f"(L4.5) fails for {100 * fraction:.1f}% of admissible $W_0$"

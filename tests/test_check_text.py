@@ -106,13 +106,6 @@ def test_check_without_exact_prints_no_long_exact_number(tmp_path, capsys):
     assert [w for w in capsys.readouterr().out.split() if sum(ch.isdigit() for ch in w) > 12]
 
 
-def test_check_prove_ends_with_the_count_of_proved_obligations(tmp_path, capsys):
-    assert main(["check", write_canonical_csv(tmp_path / "c.csv"), "--prove"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[-1].startswith("13/13 obligations proved (")
-    assert not too_wide("\n".join(lines))
-
-
 def test_check_text_counts_contradicted_obligations():
     report = check_learning_set(canonical())
     report["route"] = {"verdict": "exact + Z3 (partly)", "obligations": [

@@ -81,6 +81,26 @@ def test_a_failed_drawing_leaves_no_file(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.csv"]
 
 
+def projected_samples(stats, seed: int, count: int = 200):
+    """(u = ŵ - d̂ in plane coordinates, [(a, b, fails)]) for random W0 in R^5: (a, b) the
+    projection of W0 onto the plane of the figure, `fails` whether (L4.5) fails at W0 (exactly)."""
+    w, d = stats.w_star, stats.bn_direction
+    e1, e2 = _plane([float(v) for v in w], [float(v) for v in d])
+    dp = (sum(float(a) * b for a, b in zip(d, e1)), sum(float(a) * b for a, b in zip(d, e2)))
+    norm = (dp[0] ** 2 + dp[1] ** 2) ** 0.5
+    rng = random.Random(seed)
+    samples = []
+    for _ in range(count):
+        w0 = [Fraction(rng.randint(-50, 50), 7) for _ in range(len(w))]
+        fails = dot(w0, w) > 0 and distance_sq_to_ray(w0, d) > lemma_right_side(w0, w)
+        samples.append((sum(float(x) * e for x, e in zip(w0, e1)),
+                        sum(float(x) * e for x, e in zip(w0, e2)), fails))
+    return (1 - dp[0] / norm, -dp[1] / norm), samples
+
+
+BOX = (-1e4, 1e4, -1e4, 1e4)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_a_w0_fails_exactly_when_its_projection_is_in_the_drawn_region(seed):
     """The figure is faithful in any dimension: for random W0 in R^5, (L4.5) fails at W0
@@ -88,28 +108,16 @@ def test_a_w0_fails_exactly_when_its_projection_is_in_the_drawn_region(seed):
     the figure fills."""
     stats = exact_statistics(random_set(5, 12, seed))
     assert stats.degenerate is None and stats.lemma_fails
-    w, d = stats.w_star, stats.bn_direction
-    e1, e2 = _plane([float(v) for v in w], [float(v) for v in d])
-    dp = (sum(float(a) * b for a, b in zip(d, e1)), sum(float(a) * b for a, b in zip(d, e2)))
-    norm = (dp[0] ** 2 + dp[1] ** 2) ** 0.5
-    u = (1 - dp[0] / norm, -dp[1] / norm)
-    rng = random.Random(seed)
-    agree = 0
-    for _ in range(200):
-        w0 = [Fraction(rng.randint(-50, 50), 7) for _ in range(5)]
-        fails = dot(w0, w) > 0 and distance_sq_to_ray(w0, d) > lemma_right_side(w0, w)
-        a = sum(float(x) * e for x, e in zip(w0, e1))
-        b = sum(float(x) * e for x, e in zip(w0, e2))
-        margin = min(abs(a), abs(a * u[0] + b * u[1]))
-        if margin < 1e-6:
-            continue
-        assert _inside_polygon((a, b), _half_planes_polygon(u, (-1e4, 1e4, -1e4, 1e4))) == fails
-        agree += 1
-    assert agree > 150
+    u, samples = projected_samples(stats, seed)
+    polygon = _half_planes_polygon(u, BOX)
+    clear = [(a, b, fails) for a, b, fails in samples
+             if min(abs(a), abs(a * u[0] + b * u[1])) > 1e-6]   # off the region's boundary
+    assert len(clear) > 150
+    assert all(_inside_polygon((a, b), polygon) == fails for a, b, fails in clear)
 
 
 def _inside_polygon(p, polygon) -> bool:
-    """p strictly inside a convex polygon given counter-clockwise."""
+    """p strictly inside a convex polygon (either orientation)."""
     sign = []
     for k, q in enumerate(polygon):
         r = polygon[(k + 1) % len(polygon)]
@@ -119,19 +127,6 @@ def _inside_polygon(p, polygon) -> bool:
 
 def test_the_region_test_catches_a_flipped_half_plane():
     """Mutation: with the sign of ŵ - d̂ flipped the polygon no longer matches the failing W0."""
-    stats = exact_statistics(random_set(5, 12, 0))
-    w, d = stats.w_star, stats.bn_direction
-    e1, e2 = _plane([float(v) for v in w], [float(v) for v in d])
-    dp = (sum(float(a) * b for a, b in zip(d, e1)), sum(float(a) * b for a, b in zip(d, e2)))
-    norm = (dp[0] ** 2 + dp[1] ** 2) ** 0.5
-    flipped = (-(1 - dp[0] / norm), dp[1] / norm)
-    polygon = _half_planes_polygon(flipped, (-1e4, 1e4, -1e4, 1e4))
-    rng = random.Random(1)
-    mismatches = 0
-    for _ in range(200):
-        w0 = [Fraction(rng.randint(-50, 50), 7) for _ in range(5)]
-        fails = dot(w0, w) > 0 and distance_sq_to_ray(w0, d) > lemma_right_side(w0, w)
-        a = sum(float(x) * e for x, e in zip(w0, e1))
-        b = sum(float(x) * e for x, e in zip(w0, e2))
-        mismatches += _inside_polygon((a, b), polygon) != fails
-    assert mismatches > 20
+    u, samples = projected_samples(exact_statistics(random_set(5, 12, 0)), 1)
+    polygon = _half_planes_polygon((-u[0], -u[1]), BOX)
+    assert sum(_inside_polygon((a, b), polygon) != fails for a, b, fails in samples) > 20

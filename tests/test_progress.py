@@ -1,5 +1,6 @@
 """Progress of `check --prove` on stderr: drawn when stderr is a terminal (checked under a
-pseudo-terminal), silent under --json and when stderr is a pipe."""
+pseudo-terminal, with the last line `N/M obligations proved`), silent under --json and when
+stderr is a pipe."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def test_check_prove_shows_obligations_finishing_on_a_terminal(tmp_path):
     data.write_text(CANONICAL)
     code, out, err = stderr_on_a_terminal(["check", str(data), "--prove"])
     assert code == 0 and out.rstrip().splitlines()[-1].startswith("13/13 obligations proved")
+    assert all(len(line) <= 100 for line in out.splitlines())
     assert "proving obligations" in err and "/13" in err
 
 
