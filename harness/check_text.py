@@ -44,7 +44,7 @@ def _header(report: dict) -> list[str]:
     verdict = report["verdict"]
     if verdict == "degenerate":
         decided = report.get("decided")
-        head = "verdict: degenerate" + (f"; (L4.5) {decided} (computed, not machine-checked)"
+        head = "verdict: degenerate" + (f"; (L4.5) {decided} (computed, not proved)"
                                         if decided else "; no verdict on (L4.5)")
     elif verdict == "fails":
         fraction = report["failing_fraction"]
