@@ -108,6 +108,10 @@ def prove_table(report: dict) -> str:
                         else "no solver-free certificates for this learning set (only the canonical one has them)")
         out += ["", f"second solver: cvc5 gives the expected answer on {agree} of {len(rows)} obligations",
                 wrap(f"certificates: {certificates}", "  ")]
-    out += ["", wrap(f"FAILED: {', '.join(failed)}", "  ") if failed else
-            f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
+    if not rows:
+        out += ["", wrap(f"{report.get('note', 'no obligation was run')} "
+                         f"({report['seconds']:.2f} s)", "  ")]
+    else:
+        out += ["", wrap(f"FAILED: {', '.join(failed)}", "  ") if failed else
+                f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
     return "\n".join(out) + "\n"
