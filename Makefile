@@ -42,7 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/check.py
 
-# `bnproof prove --variant` timings (the variants of paper.md §7, docs/variants.md)
+# `bnproof prove --variant` timings (the variants of docs/spec.md §7, docs/variants.md)
 .PHONY: bench-variants
 bench-variants: $(STAMP)
 	$(BIN)/python bench/variants.py

@@ -1,7 +1,7 @@
 """The certificate checker: plain SymPy arithmetic, no solver (`make certify`).
 
 `check(certificate)` rebuilds each identity's left side from the learning set with its own
-SymPy semantics of paper.md §3 (`Semantics` below: literal sums, written without looking at
+SymPy semantics of docs/spec.md §3 (`Semantics` below: literal sums, written without looking at
 proofs/encoding.py or harness/evaluator.py), builds the right side from the certificate's data,
 and verifies, for every identity:
 
@@ -39,7 +39,7 @@ def _q(v) -> Rational:
 
 
 class Semantics:
-    """paper.md §3 for one learning set, as SymPy expressions in whatever symbols it is given.
+    """docs/spec.md §3 for one learning set, as SymPy expressions in whatever symbols it is given.
 
     u_i(w) = <w, x_i>, μ(w) = mean u_i, σ²(w) = mean (u_i - μ)², <c, w> = mean (u_i - μ)(y_i - ȳ),
     L(w) = mean (u_i - y_i)², L̂(w) = mean ((u_i - μ)/s - y_i)² with s standing for σ(w).

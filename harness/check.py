@@ -1,11 +1,11 @@
 """`bnproof check FILE`: an exact, explained verdict on (L4.5) for any learning set.
 
 Pipeline: file -> exact integer blocks (harness/learning_set.py) -> moment matrix M = ZᵀZ and
-the statistics of paper.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
+the statistics of docs/spec.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
 (this module, exact rationals and square roots of rationals) -> optionally the obligations of
 `prove --data` through harness/solver.decide (`--prove`).
 
-The verdict (paper.md §5), for a nondegenerate set:
+The verdict (docs/spec.md §5), for a nondegenerate set:
 - "holds" iff W* = t·d with t > 0 (then the BN optima contain W*'s ray);
 - "fails" otherwise, with the exact witness W0 = W*: <W*,W*> > 0, the right side of (L4.5) is
   0 and the left side is D(W*) = ||W*||² - <W*,d>²/||d||² (if <W*,d> > 0, else ||W*||²), which
@@ -23,7 +23,6 @@ angle with mpmath at 30 digits) and in the optional Monte-Carlo estimate.
 from __future__ import annotations
 
 import math
-import re
 import sys
 import time
 from fractions import Fraction
@@ -31,9 +30,8 @@ from typing import Sequence
 
 from harness.learning_set import LearningSet, blocks, load
 from harness.numbers import show
-from harness.report import monte_carlo_line
-from harness.statistics import (Statistics, dot, exact_statistics, grad_at_w_star, moments,
-                                 positive_factor, statistics_from_moments)
+from harness.statistics import (Statistics, degeneracy, dot, exact_statistics, grad_at_w_star,
+                                 moments, positive_factor, statistics_from_moments)
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
 PROVE_MAX_ENTRIES = 20_000
@@ -95,7 +93,7 @@ def angle_text(w: Sequence[Fraction], d: Sequence[Fraction]) -> tuple[str, float
 
 
 def distance_sq_to_ray(w0: Sequence[Fraction], d: Sequence[Fraction]) -> Fraction:
-    """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (paper.md §3)."""
+    """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (docs/spec.md §3)."""
     inner = dot(w0, d)
     return dot(w0, w0) - (inner * inner / dot(d, d) if inner > 0 else 0)
 
@@ -131,17 +129,18 @@ def intercept_note(s: Statistics) -> dict | None:
     if independent:
         note = "c and x̄ are linearly independent, so (L4.5) holds iff the intercept is 0"
     else:
-        note = ("c and x̄ are linearly dependent (the exception of paper.md §5): the intercept "
+        note = ("c and x̄ are linearly dependent (the exception of docs/spec.md §5): the intercept "
                 "alone does not decide the verdict")
     return {"value": show(s.intercept), "c_and_x_mean_independent": independent, "note": note}
 
 
-def verdict(s: Statistics) -> dict:
-    """The exact verdict and its explanation (JSON-ready)."""
+def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
+    """The exact verdict and its explanation (JSON-ready); a degenerate set's reason names the
+    columns behind it (`names`: the feature names, where known)."""
     out: dict = {"verdict": None, "reason": None}
     if s.degenerate:
         decided = s.decided
-        out.update(verdict="degenerate", reason=s.degenerate, decided=decided,
+        out.update(verdict="degenerate", reason=degeneracy(s, names)[0], decided=decided,
                    w_star=None if s.w_star is None else [show(v) for v in s.w_star],
                    bn_direction=None if s.bn_direction is None else [show(v) for v in s.bn_direction],
                    failing_fraction=0.0 if decided else None,
@@ -172,19 +171,27 @@ def verdict(s: Statistics) -> dict:
 
 
 def check(path: str, target: str | None = None, prove: bool = False, samples: int = 0,
-          timeout_s: float = 5.0) -> dict:
-    """The full `check` report for one file (InputError on bad input, before any result)."""
+          timeout_s: float = 5.0, plot: str | None = None) -> dict:
+    """The full `check` report for one file (InputError on bad input, before any result); with
+    `plot`, the plane of W* and d is drawn into that file (harness/plot.py) unless the set is
+    degenerate (then `report["plot"]` is None)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
-    dim, stream, features = blocks(path, target)
+    dim, stream, features, target_name = blocks(path, target)
     n, M = moments(stream)
     stats = statistics_from_moments(n, M, dim)
-    learning_set = {"name": path, "n": n, "d": dim, **({"target": target} if target else {}),
+    learning_set = {"name": path, "n": n, "d": dim,
+                    **({"target": target_name} if target_name else {}),
                     **({"features": list(features)} if features else {})}
     prover = None
     if prove:
         prover = lambda: prove_obligations(lambda: load(path, target), stats, n * dim, timeout_s)
-    return report_for(learning_set, stats, samples, prover, start)
+    report = report_for(learning_set, stats, samples, prover, start)
+    if plot is not None:
+        from harness.plot import plot_plane
+
+        report["plot"] = None if stats.degenerate else str(plot_plane(report, stats, plot))
+    return report
 
 
 def check_learning_set(ls: LearningSet, prove: bool = False, samples: int = 0,
@@ -200,7 +207,7 @@ def check_learning_set(ls: LearningSet, prove: bool = False, samples: int = 0,
 
 def report_for(learning_set: dict, stats: Statistics, samples: int, prover, start: float) -> dict:
     report: dict = {"learning_set": learning_set}
-    report.update(verdict(stats))
+    report.update(verdict(stats, learning_set.get("features")))
     report["route"] = {"verdict": ROUTE_EXACT, "proved_with_z3": False}
     if samples and report["verdict"] == "fails":
         from harness.monte_carlo import monte_carlo_report
@@ -212,59 +219,12 @@ def report_for(learning_set: dict, stats: Statistics, samples: int, prover, star
     return report
 
 
-def _short(text: str, limit: int = 80) -> str:
-    """Digit runs longer than `limit` shortened for reading (the JSON report keeps every digit)."""
-    return re.sub(r"\d{%d,}" % (limit + 1), lambda m: f"{m.group()[:12]}…[{len(m.group())} digits]",
-                  text)
-
-
-def check_text(report: dict) -> str:
-    """The readable summary (long exact numbers abbreviated; --json has them in full)."""
-    return _short(_check_text(report))
-
-
-def _check_text(report: dict) -> str:
-    ls = report["learning_set"]
-    out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
-           f"verdict: (L4.5) {report['verdict']}" + (f": {report['reason']}" if report["reason"] else "")]
-    if report.get("decided"):
-        out.append(f"decided answer: (L4.5) {report['decided']}")
-    if report["w_star"] is not None:
-        out.append(f"W* = ({', '.join(report['w_star'])})")
-    if report["bn_direction"] is not None:
-        d = ", ".join(report["bn_direction"])
-        out.append(f"d = Σ⁻¹c = ({d})" if report["verdict"] == "degenerate"
-                   else f"BN optima = {{t·d : t > 0}}, d = ({d})")
-    if report["grad_bn_at_w_star"] is not None:
-        out.append(f"∇L̂(W*) = ({', '.join(report['grad_bn_at_w_star'])})")
-    if report["intercept"] is not None:
-        out.append(f"intercept of the affine fit: {report['intercept']['value']} "
-                   f"({report['intercept']['note']})")
-    if report["failing_fraction_exact"] is not None:
-        out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
-                   f"≈ {report['failing_fraction']:.6f}")
-    if "monte_carlo" in report:
-        out.append(monte_carlo_line(report["monte_carlo"]))
-    if report["witness"]:
-        wit = report["witness"]
-        out.append(f"witness: W0 = W*, <W0,W*> = {wit['inner_W0_W_star']}, "
-                   f"left = {wit['left']} > right = {wit['right']}")
-    route = report["route"]
-    out.append(f"route: {route['verdict']}")
-    for row in route.get("obligations", []):
-        out.append(f"  {row['status']:<20}  {row['name']} ({row['result']}, {row['seconds']:.3f} s)")
-    if "note" in route:
-        out.append(f"  {route['note']}")
-    out.append(f"({report['seconds']:.2f} s)")
-    return "\n".join(out) + "\n"
-
-
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
     proofs/at_scale.py) through harness.solver.decide. Each row says "proved" (Z3 gave the
     expected answer), "computed, not proved" (unknown or timeout: the verdict stands on the exact
     computation alone) or "CONTRADICTED" (Z3 gave the opposite answer, or the query was vacuous:
-    a bug, exit 1)."""
+    a bug, exit 1). On a terminal a progress bar counts the obligations as they finish."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
     if stats.degenerate:
         route["note"] = "degenerate set: no obligations (as in `prove --data`); verdict computed"
@@ -273,22 +233,26 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
                          "(Z3 terms grow with every point); verdict computed, not proved")
         return route
+    from harness.progress import progress
     from harness.solver import decide
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
 
-    claims = make_claims(learning_set(), stats)
-    for ob in obligations_at_scale(claims):
-        outcome = decide(ob, timeout_s)
-        if outcome.result == ob.expected:
-            status = "proved"
-        elif outcome.result in ("sat", "unsat", "vacuous"):
-            status = "CONTRADICTED"
-        else:
-            status = "computed, not proved"
-        route["obligations"].append({"name": ob.name, "statement": ob.statement,
-                                     "expected": ob.expected, "result": outcome.result,
-                                     "status": status, "seconds": round(outcome.seconds, 4)})
+    obligations = obligations_at_scale(make_claims(learning_set(), stats))
+    with progress(total=len(obligations), description="proving obligations",
+                  unit="obligation") as bar:
+        for ob in obligations:
+            outcome = decide(ob, timeout_s)
+            if outcome.result == ob.expected:
+                status = "proved"
+            elif outcome.result in ("sat", "unsat", "vacuous"):
+                status = "CONTRADICTED"
+            else:
+                status = "computed, not proved"
+            route["obligations"].append({"name": ob.name, "statement": ob.statement,
+                                         "expected": ob.expected, "result": outcome.result,
+                                         "status": status, "seconds": round(outcome.seconds, 4)})
+            bar.advance(1)
     statuses = {r["status"] for r in route["obligations"]}
     route["proved_with_z3"] = statuses == {"proved"}
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")

@@ -1,6 +1,6 @@
 """The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
 `bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`; both take
-`--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (paper.md §7, harness/variants.py;
+`--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (docs/spec.md §7, harness/variants.py;
 `check --variant V --prove` exits as `prove` does).
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
@@ -25,12 +25,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _positive(kind):
+    """A parser of positive floats (`float`) or of counts >= 0 (`int`)."""
     def parse(text: str):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-        if not value > 0 and not (kind is int and value == 0):
+        if kind is int and value < 0:
+            raise argparse.ArgumentTypeError(f"{text!r} must be >= 0")
+        if kind is not int and not value > 0:
             raise argparse.ArgumentTypeError(f"{text!r} must be positive")
         if not math.isfinite(value):
             raise argparse.ArgumentTypeError(f"{text!r} must be finite")
@@ -38,15 +41,15 @@ def _positive(kind):
     return parse
 
 
-def _output_problem(path: str | None) -> str | None:
-    """Why --output PATH cannot be written (checked before any work), or None."""
+def _output_problem(path: str | None, flag: str = "--output") -> str | None:
+    """Why `flag` PATH cannot be written (checked before any work), or None."""
     if path is None:
         return None
     target = Path(path)
     if target.is_dir():
-        return f"{path}: --output is a directory"
+        return f"{path}: {flag} is a directory"
     if not target.parent.is_dir():
-        return f"{path}: --output folder {target.parent} does not exist"
+        return f"{path}: {flag} folder {target.parent} does not exist"
     return None
 
 
@@ -70,19 +73,20 @@ def parser() -> argparse.ArgumentParser:
                            "Exit 0 if all are proved, 1 if any fails, 2 on bad input.")
     prove.add_argument("--data", metavar="FILE",
                        help='JSON {"X": [[...], ...], "y": [...]}; numbers are read exactly '
-                       '("0.1", "-3/7", "2e-3"). Default: the canonical set of paper.md §4')
+                       '("0.1", "-3/7", "2e-3"). Default: the canonical set of docs/spec.md §4')
     prove.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     prove.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
     prove.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",
                        help="per-obligation solver timeout (default 30); a timeout is a failure")
     prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
-                       help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
+                       help="seeded Monte-Carlo samples beside the exact failing probability; "
+                       "must be >= 0 (default 100000; 0: none)")
     _add_check(sub)
     _add_variant_flags(prove, sub.choices["check"])
     return p
 
 
-# --- the variants of paper.md §7 (harness/variants.py): `--variant` and `--epsilon` -----------
+# --- the variants of docs/spec.md §7 (harness/variants.py): `--variant` and `--epsilon` -----------
 
 def _exact_epsilon(text: str):
     from harness.numbers import parse_exact
@@ -101,7 +105,7 @@ def _add_variant_flags(*parsers) -> None:
 
     for p in parsers:
         p.add_argument("--variant", choices=VARIANTS, default="paper",
-                       help="the network of paper.md §7: paper (default), gamma-beta (trainable γ, β), "
+                       help="the network of docs/spec.md §7: paper (default), gamma-beta (trainable γ, β), "
                        "epsilon (ε > 0), torch (trainable γ, β and ε > 0), bias (a bias in the standard network)")
         p.add_argument("--epsilon", type=_exact_epsilon, metavar="E",
                        help="ε of --variant epsilon/torch, read as an exact rational (default 1e-5 = 1/100000)")
@@ -140,6 +144,8 @@ def _emit(args, report: dict, table) -> None:
 
 
 def _add_check(sub) -> None:
+    from harness.check import PROVE_MAX_ENTRIES
+
     check = sub.add_parser("check", help="exact verdict on (L4.5) for a learning set (JSON or CSV)",
                            description="Exact verdict on (L4.5) for any learning set: W*, the BN "
                            "direction d, the failing fraction, a witness. Exit 0 with a verdict, "
@@ -147,28 +153,54 @@ def _add_check(sub) -> None:
     check.add_argument("file", metavar="FILE",
                        help='.json {"X": [[...], ...], "y": [...]} or .csv with a header row')
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--exact", action="store_true",
+                       help="also print the exact values (W*, d, ∇L̂(W*), the failing fraction, "
+                       "the witness) as rationals and surds, in full")
     check.add_argument("--target", metavar="NAME",
                        help="CSV column holding y (default: the last column)")
     check.add_argument("--prove", action="store_true",
-                       help="also run the obligations of `prove --data` through Z3")
+                       help="also prove the verdict with Z3, obligation by obligation: at d <= 3 the "
+                       "obligations of `prove --data` (13 where (L4.5) fails, 10 where it holds); "
+                       "at d >= 4 their scalable encodings (an exact LDLᵀ certificate for W*, the "
+                       "BN optima in diagonal coordinates of Σ, the failure region in the plane of "
+                       "W* and d; 18 obligations where it fails, 14 where it holds). Not "
+                       f"attempted when n·d > {PROVE_MAX_ENTRIES} (the verdict is then computed, "
+                       "not proved). Each obligation: proved, computed, not proved (timeout or "
+                       "unknown) or CONTRADICTED (exit 1)")
     check.add_argument("--samples", type=_positive(int), default=0, metavar="N",
-                       help="seeded float Monte-Carlo estimate of the failing fraction (default 0: none)")
+                       help="seeded float Monte-Carlo estimate of the failing fraction; must be "
+                       ">= 0 (default 0: none)")
     check.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
+    check.add_argument("--plot", metavar="FILE",
+                       help="draw the plane of W* and d (BN optima, W*, the line through W*, the "
+                       "failure region) into FILE (.png, .pdf or .svg; same bytes on every run)")
     check.add_argument("--timeout", type=_positive(float), default=5.0, metavar="SECONDS",
                        help="per-obligation solver timeout with --prove (default 5); a timeout "
                        "is reported as 'computed, not proved', never as proved")
 
 
 def _run_check(args) -> int:
-    from harness.check import check, check_text
+    from harness import progress
+    from harness.check import check
+    from harness.check_text import check_text
 
+    from harness.plot import plot_problem
+
+    problem = _output_problem(args.plot, "--plot") or plot_problem(args.plot)
+    if problem:
+        print(f"bnproof: {problem}", file=sys.stderr)
+        return 2
+    progress.quiet(args.json)       # progress goes to a terminal's stderr, never under --json
     try:
         report = check(args.file, target=args.target, prove=args.prove, samples=args.samples,
-                       timeout_s=args.timeout)
+                       timeout_s=args.timeout, plot=args.plot)
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
-    _emit(args, report, check_text)
+    if args.plot and report["plot"] is None:
+        print(f"bnproof: {args.plot}: not written: a degenerate set has no plane of W* and d",
+              file=sys.stderr)
+    _emit(args, report, lambda r: check_text(r, exact=args.exact))
     contradicted = any(r["status"] == "CONTRADICTED" for r in report["route"].get("obligations", []))
     return 1 if contradicted else 0
 

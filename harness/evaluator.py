@@ -1,4 +1,4 @@
-"""The independent SymPy evaluator: paper.md §3 computed a second way.
+"""The independent SymPy evaluator: docs/spec.md §3 computed a second way.
 
 Written from the definitions without looking at proofs/encoding.py and sharing no code with
 it: losses as literal sums, the BN loss with sympy.sqrt, gradients by symbolic differentiation
@@ -107,5 +107,5 @@ def angle(u, v) -> sympy.Expr:
 
 
 def failing_probability(w_star, d) -> sympy.Expr:
-    """P((L4.5) fails | <W0,W*> > 0) = 1/2 + φ/(2π) for rotation-invariant W0 (paper.md §5)."""
+    """P((L4.5) fails | <W0,W*> > 0) = 1/2 + φ/(2π) for rotation-invariant W0 (docs/spec.md §5)."""
     return Rational(1, 2) + angle(w_star, d) / (2 * sympy.pi)

@@ -1,4 +1,4 @@
-"""Learning sets: the canonical one of paper.md §4 and exact loading from JSON and CSV.
+"""Learning sets: the canonical one of docs/spec.md §4 and exact loading from JSON and CSV.
 
 A learning set is points x_1..x_n in R^d (n >= 2) with targets y_1..y_n, every entry an exact
 rational. Loading either returns a valid set or raises InputError with a one-line message that
@@ -44,10 +44,10 @@ class LearningSet:
 
 
 def canonical() -> LearningSet:
-    """paper.md §4: x = (0,0), (0,1), (1,0) with y = -3, 0, 2."""
+    """docs/spec.md §4: x = (0,0), (0,1), (1,0) with y = -3, 0, 2."""
     F = Fraction
     return LearningSet(X=((F(0), F(0)), (F(0), F(1)), (F(1), F(0))),
-                       y=(F(-3), F(0), F(2)), name="canonical (paper.md §4)")
+                       y=(F(-3), F(0), F(2)), name="canonical (docs/spec.md §4)")
 
 
 def validated(path: str, X: list, y: list, where=lambda i, j: f"row {i + 1}, column {j + 1}"
@@ -185,14 +185,14 @@ def fraction_blocks(ls: LearningSet) -> Iterator[Block]:
 
 
 def blocks(path: str, target: str | None = None
-           ) -> tuple[int, Iterator[Block], tuple[str, ...] | None]:
-    """(dimension, blocks, feature names or None) of a .json or .csv learning set; the blocks
-    stream for CSV."""
+           ) -> tuple[int, Iterator[Block], tuple[str, ...] | None, str | None]:
+    """(dimension, blocks, feature names, target name) of a .json or .csv learning set (the names
+    are None for JSON); the blocks stream for CSV."""
     if _kind(path, target) == "json":
         ls = load_json(path)
-        return ls.dim, fraction_blocks(ls), None
+        return ls.dim, fraction_blocks(ls), None, None
     header, stream = csv_blocks(path, target)
-    return len(header.names) - 1, stream, header.features
+    return len(header.names) - 1, stream, header.features, header.names[header.target]
 
 
 def csv_blocks(path: str, target: str | None = None) -> tuple[CsvHeader, Iterator[Block]]:

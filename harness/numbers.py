@@ -43,3 +43,51 @@ def parse_exact(text: str) -> Fraction:
 def show(q: Fraction) -> str:
     """'p/q', or 'p' for an integer."""
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
+
+
+def decimal(q: Fraction, digits: int = 6) -> str:
+    """q rounded (half away from zero) to `digits` significant digits, in exact integer
+    arithmetic: '0.0222965', '-334.567', '2', '1.23457e+08'. For reading only: exact values are
+    kept as 'p/q'."""
+    if q == 0:
+        return "0"
+    a = abs(q)
+    e = len(str(a.numerator)) - len(str(a.denominator))   # 10^(e-1) < a < 10^(e+1)
+    if a < Fraction(10) ** e:
+        e -= 1                                             # now 10^e <= a < 10^(e+1)
+    shift = digits - 1 - e
+    m = int(a * Fraction(10) ** shift + Fraction(1, 2))   # floor(a·10^shift + 1/2)
+    if m >= 10**digits:
+        m, shift, e = m // 10, shift - 1, e + 1
+    text = str(m).rstrip("0") or "0"
+    sign = "-" if q < 0 else ""
+    if -4 <= e < digits:
+        if e >= len(text) - 1:
+            body = text + "0" * (e - len(text) + 1)
+        elif e >= 0:
+            body = f"{text[:e + 1]}.{text[e + 1:]}"
+        else:
+            body = "0." + "0" * (-e - 1) + text
+    else:
+        body = (text[0] + ("." + text[1:] if len(text) > 1 else "")) + f"e{e:+03d}"
+    return sign + body
+
+
+def decimal_of_root(a: Fraction, m: int, digits: int = 6) -> str:
+    """a·sqrt(m) (m >= 0) rounded to `digits` significant digits. The root is truncated to
+    digits + 3 places first; rounding that is exact, since a rounding boundary has fewer digits."""
+    if a == 0 or m == 0:
+        return "0"
+    square = a * a * m                                     # |a·sqrt(m)| = sqrt(square)
+    e = (len(str(square.numerator)) - len(str(square.denominator))) // 2
+    k = digits + 3 - e
+    root = _isqrt_floor(square * Fraction(10) ** (2 * k))
+    value = Fraction(root, 10**k) if k >= 0 else Fraction(root * 10**(-k))
+    return decimal(value if a > 0 else -value, digits)
+
+
+def _isqrt_floor(q: Fraction) -> int:
+    """floor(sqrt(q)) for a rational q >= 0."""
+    import math
+
+    return math.isqrt(q.numerator // q.denominator)

@@ -5,7 +5,7 @@
   obligations proved); nothing is written unless every obligation is proved and cross-checked.
 - results/landscape.pdf/.png: the weight plane of the canonical set: contours of L̂, the
   BN-optimal ray, W*, the line through W* that the right side of (L4.5) measures, ∇L̂(W*), and the
-  admissible W0 where (L4.5) fails (paper.md §5).
+  admissible W0 where (L4.5) fails (docs/spec.md §5).
 - results/variant_macros.tex: the variants' numbers (harness/variant_macros.py).
 - results/failing_fraction.pdf/.png: 1/2 + φ/(2π) against φ, with the canonical set and, if
   results/examples.md exists, the learning sets of `make examples` marked.
@@ -173,20 +173,27 @@ def _bn_loss_grid(X, y, W1, W2):
     return np.where(sigma > 1e-12, Z, np.nan)
 
 
+# Metadata that keeps the bytes of a figure the same on every run (no dates, no versions).
+FIGURE_METADATA = {"pdf": {"CreationDate": None, "ModDate": None},
+                   "png": {"Software": "matplotlib"},
+                   "svg": {"Date": None, "Creator": "matplotlib"}}
+
+
+def save_figure(fig, path: Path) -> Path:
+    """Write one figure atomically and deterministically, in the format of its suffix."""
+    ext = Path(path).suffix.lstrip(".").lower()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format=ext, metadata=FIGURE_METADATA[ext], dpi=150, bbox_inches="tight")
+    write_atomically(path, buffer.getvalue())
+    return Path(path)
+
+
 def _save(fig, stem: Path) -> list[Path]:
     """Write stem.pdf and stem.png atomically and without dates."""
-    written = []
-    for ext, metadata in (("pdf", {"CreationDate": None, "ModDate": None}),
-                          ("png", {"Software": "matplotlib"})):
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format=ext, metadata=metadata, dpi=150, bbox_inches="tight")
-        path = stem.with_suffix(f".{ext}")
-        write_atomically(path, buffer.getvalue())
-        written.append(path)
-    return written
+    return [save_figure(fig, stem.with_suffix(f".{ext}")) for ext in ("pdf", "png")]
 
 
-def _pyplot():
+def pyplot():
     import matplotlib
 
     matplotlib.use("Agg")
@@ -199,7 +206,7 @@ def _pyplot():
 def landscape(report: dict, claims: Claims, stem: Path) -> list[Path]:
     import numpy as np
 
-    plt = _pyplot()
+    plt = pyplot()
     v = exact_values(report, claims)
     ls = report["learning_set"]
     X = [[Fraction(t) for t in row] for row in ls["X"]]
@@ -246,14 +253,7 @@ def landscape(report: dict, claims: Claims, stem: Path) -> list[Path]:
             markevery=[1],
             label=(f"nearest BN optimum ${_tex_point(nearest)}$: at $W_0 = W^*$ left side "
                    f"${sympy.latex(v['w_star_left'])} > {sympy.latex(v['w_star_right'])}$ = right side"))
-    ax.plot(0, 0, marker="o", markerfacecolor="white", markeredgecolor="black", linestyle="",
-            label=r"$w = 0$: $\sigma(w) = 0$, $\hat L$ undefined")
-
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
-    ax.set_aspect("equal")
-    ax.set_xlabel("weight $w_1$")
-    ax.set_ylabel("weight $w_2$")
+    finish_plane(ax, (x0, x1, y0, y1), "weight $w_1$", "weight $w_2$")
     ax.set_title("Lemma 4.5 fails on the canonical learning set\n"
                  r"$x = (0,0), (0,1), (1,0)$; $y = -3, 0, 2$; single neuron $\hat y = \mathrm{BN}(\langle w, x\rangle)$")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=7.5, framealpha=0.95)
@@ -261,6 +261,17 @@ def landscape(report: dict, claims: Claims, stem: Path) -> list[Path]:
     written = _save(fig, stem)
     plt.close(fig)
     return written
+
+
+def finish_plane(ax, box: tuple[float, float, float, float], xlabel: str, ylabel: str) -> None:
+    """The origin (where σ(w) = 0 and L̂ is undefined), the window, equal axes and their labels."""
+    ax.plot(0, 0, marker="o", markerfacecolor="white", markeredgecolor="black", linestyle="",
+            label=r"$w = 0$: $\sigma(w) = 0$, $\hat L$ undefined")
+    ax.set_xlim(box[0], box[1])
+    ax.set_ylim(box[2], box[3])
+    ax.set_aspect("equal")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
 
 
 def _tex_point(v) -> str:
@@ -271,7 +282,7 @@ def _tex_point(v) -> str:
 def example_points(path: Path) -> list[tuple[str, str, Fraction]]:
     """(dataset, verdict, failing fraction) for each readable row of results/examples.md.
 
-    Its table has columns dataset, n, d, verdict, failing fraction, time (another target writes
+    Its table has columns dataset, n, d, verdict, failing fraction, proved (another target writes
     it); anything missing or unparsable is skipped, never guessed.
     """
     try:
@@ -319,7 +330,7 @@ def failing_fraction(report: dict, claims: Claims, stem: Path,
                      examples: list[tuple[str, str, Fraction]]) -> list[Path]:
     import numpy as np
 
-    plt = _pyplot()
+    plt = pyplot()
     v = exact_values(report, claims)
     phi, p = float(sympy.N(v["angle"], 20)), float(sympy.N(v["failing_probability"], 20))
     fig, ax = plt.subplots(figsize=(6.4, 4.4))

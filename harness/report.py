@@ -39,10 +39,27 @@ def write_atomically(path, data: str | bytes) -> None:
         raise
 
 
-def _table(headers: list[str], rows: list[list[str]]) -> str:
+WIDTH = 100   # every line of the `prove` table fits in this many columns
+
+
+def _table(headers: list[str], rows: list[list[str]], notes: list[str] | None = None) -> str:
+    """Aligned columns; `notes[k]`, if given, goes on its own indented line under row k."""
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers)]
     line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+    body = []
+    for k, row in enumerate(rows):
+        body.append(line(row))
+        if notes:
+            body += wrap(notes[k], "    ", "    ").splitlines()
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *body])
+
+
+def wrap(text: str, indent: str = "", first: str = "") -> str:
+    """`text` broken into lines of at most WIDTH columns."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=indent,
+                                   break_on_hyphens=False)) or first
 
 
 def _second(row: dict) -> str:
@@ -59,11 +76,11 @@ def monte_carlo_line(mc: dict) -> str:
 def prove_table(report: dict) -> str:
     ls = report["learning_set"]
     out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
-           f"verdict: (L4.5) {report['verdict']}" + (f": {report['reason']}" if report.get("reason") else "")]
+           wrap(f"verdict: (L4.5) {report['verdict']}" + (f": {report['reason']}" if report.get("reason") else ""), "  ")]
     if "w_star" in report:
-        out.append(f"W* = ({', '.join(report['w_star'])}), BN optima = {{t·({', '.join(report['bn_direction'])}) : t > 0}}")
-        out.append(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
-                   f"≈ {report['failing_fraction']:.4f}")
+        out.append(wrap(f"W* = ({', '.join(report['w_star'])}), BN optima = {{t·({', '.join(report['bn_direction'])}) : t > 0}}", "  "))
+        out.append(wrap(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
+                        f"≈ {report['failing_fraction']:.4f}", "  "))
     if "monte_carlo" in report:
         out.append(monte_carlo_line(report["monte_carlo"]))
     return "\n".join(out) + "\n" + obligations_section(report)
@@ -74,14 +91,16 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
     """The obligations table, the exact witnesses and the closing line of a `prove` report (also
     of `prove --variant`, harness/variants.py, which says why it has no certificates)."""
     out = []
-    rows = [[r["name"], r["statement"], r["expected"], r["result"],
+    rows = [[r["name"], r["expected"], r["result"],
              "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}",
              _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]
             for r in report["obligations"]]
     if rows:
-        out += ["", _table(["obligation", "statement", "expected", "result", "cross-check", "seconds",
-                            "cvc5", "certificate"], rows)]
-        witnesses = [f"  {r['name']}: " + ", ".join(f"{k} = {v}" for k, v in r["witness"].items())
+        out += ["", _table(["obligation", "expected", "result", "cross-check", "seconds",
+                            "cvc5", "certificate"], rows,
+                           [r["statement"] for r in report["obligations"]])]
+        witnesses = [wrap(f"{r['name']}: " + ", ".join(f"{k} = {v}" for k, v in r["witness"].items()),
+                          "    ", "  ")
                      for r in report["obligations"] if r["witness"]]
         if witnesses:
             out += ["", "witnesses (exact):", *witnesses]
@@ -95,8 +114,12 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
         certificates = (f"solver-free certificates hold for {certified} of {len(rows)}"
                         if any(r.get("certificate") is not None for r in obligations)
                         else no_certificates)
-        out += ["", f"second solver: cvc5 gives the expected answer on {agree} of {len(rows)} obligations; "
-                    + certificates]
-    out += ["", f"FAILED: {', '.join(failed)}" if failed else
-            f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
+        out += ["", f"second solver: cvc5 gives the expected answer on {agree} of {len(rows)} obligations",
+                wrap(f"certificates: {certificates}", "  ")]
+    if not rows:
+        out += ["", wrap(f"{report.get('note', 'no obligation was run')} "
+                         f"({report['seconds']:.2f} s)", "  ")]
+    else:
+        out += ["", wrap(f"FAILED: {', '.join(failed)}", "  ") if failed else
+                f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
     return "\n".join(out) + "\n"

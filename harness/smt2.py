@@ -132,7 +132,7 @@ def canonical_files() -> dict[str, str]:
     from proofs import all_obligations
 
     ls = canonical()
-    return {f"{ob.name}.smt2": to_smt2(ob, "canonical learning set, paper.md §4")
+    return {f"{ob.name}.smt2": to_smt2(ob, "canonical learning set, docs/spec.md §4")
             for ob in all_obligations(claims(ls, exact_statistics(ls)))}
 
 

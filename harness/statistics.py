@@ -1,4 +1,4 @@
-"""Exact statistics of a learning set with python-flint (paper.md §3).
+"""Exact statistics of a learning set with python-flint (docs/spec.md §3).
 
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
 scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
@@ -17,6 +17,7 @@ from typing import Iterable
 
 from flint import fmpq, fmpq_mat, fmpz_mat
 
+from harness.dependency import Dependency, dependency, describe
 from harness.learning_set import Block, LearningSet, fraction_blocks
 from proofs.claims import Claims, Surd, Vector
 
@@ -39,10 +40,11 @@ class Statistics:
     intercept: Fraction | None = None  # b of the affine least-squares fit y ≈ <a,x> + b (Σ invertible)
     sigma_w_star: Vector | None = None  # ΣW* (for σ²(W*) and ∇L̂(W*))
     decided: str | None = None       # for a degenerate set, the answer where it is still decided
+    dependency: Dependency | None = None  # why Σ x xᵀ (or else Σ) is singular, column by column
 
     @property
     def lemma_fails(self) -> bool:
-        """W* is not a positive multiple of d (paper.md §5)."""
+        """W* is not a positive multiple of d (docs/spec.md §5)."""
         return not positive_multiple(self.w_star, self.bn_direction)
 
 
@@ -85,7 +87,7 @@ def exact_statistics(ls: LearningSet) -> Statistics:
 
 
 def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
-    """Every statistic of paper.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): A = M[:d,:d],
+    """Every statistic of docs/spec.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): A = M[:d,:d],
     Σ = A/n - x̄x̄ᵀ, c = M[:d, y]/n - x̄ȳ, W* = A⁻¹ M[:d, y], d = Σ⁻¹c, intercept ȳ - <d, x̄>
     (the affine least-squares fit has slope Σ⁻¹c = d: its normal equations, centered)."""
     n = fmpq(n_points)
@@ -101,14 +103,18 @@ def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
     w_mat = A.solve(b) if gram_rank == dim else None
     w_star = None if w_mat is None else _vector(w_mat)
     d = _vector(sigma.solve(c)) if sigma_rank == dim else None
+    means = [_fr(v) for v in x_mean]
+    cause = (dependency(A) if gram_rank < dim else
+             dependency(sigma, means) if sigma_rank < dim else None)
     intercept = None if d is None else _fr(y_mean) - sum(
         (dk * _fr(mk) for dk, mk in zip(d, x_mean)), Fraction(0))
     stats = Statistics(
-        n=n_points, dim=dim, x_mean=tuple(_fr(v) for v in x_mean), y_mean=_fr(y_mean),
+        n=n_points, dim=dim, x_mean=tuple(means), y_mean=_fr(y_mean),
         y_sq_mean=_fr(M[yk, yk] / n), xy_mean=tuple(_fr(M[k, yk] / n) for k in range(dim)),
         gram_rank=gram_rank, sigma_rank=sigma_rank, w_star=w_star, c=_vector(c), bn_direction=d,
         degenerate=None, sigma=tuple(tuple(_fr(sigma[i, j]) for j in range(dim)) for i in range(dim)),
-        intercept=intercept, sigma_w_star=None if w_mat is None else _vector(sigma * w_mat))
+        intercept=intercept, sigma_w_star=None if w_mat is None else _vector(sigma * w_mat),
+        dependency=cause)
     reason, decided = degeneracy(stats)
     return Statistics(**{**stats.__dict__, "degenerate": reason, "decided": decided})
 
@@ -117,15 +123,16 @@ def _vector(m: fmpq_mat) -> Vector:
     return tuple(_fr(v) for v in m.entries())
 
 
-def degeneracy(s: Statistics) -> tuple[str | None, str | None]:
-    """(the reason a set is degenerate in the sense of paper.md §5, the answer where it is still
-    decided), or (None, None) for a nondegenerate set."""
+def degeneracy(s: Statistics, names=None) -> tuple[str | None, str | None]:
+    """(the reason a set is degenerate in the sense of docs/spec.md §5, the answer where it is still
+    decided), or (None, None) for a nondegenerate set. A singular matrix is explained by a column
+    dependency (harness/dependency.py), with the feature `names` where known."""
     if s.w_star is None:
         return (f"Σ x_i x_iᵀ is singular (rank {s.gram_rank} < {s.dim}): the standard optimum W* "
-                "is not unique"), None
+                f"is not unique; {describe(s.dependency, names)}"), None
     if s.bn_direction is None:
         return (f"the centered covariance Σ is singular (rank {s.sigma_rank} < {s.dim}): the BN "
-                "optima are not a single ray"), None
+                f"optima are not a single ray; {describe(s.dependency, names)}"), None
     if all(v == 0 for v in s.w_star):
         return ("W* = 0: the premise <W0, W*> > 0 of (L4.5) is never met, so it holds "
                 "vacuously"), "holds"

@@ -1,4 +1,4 @@
-"""The SymPy side of the variants (paper.md §7), computed a second way from the definitions.
+"""The SymPy side of the variants (docs/spec.md §7), computed a second way from the definitions.
 
 Like harness/evaluator.py (whose Evaluator this extends: data, W*, Σ, c, d by SymPy matrix
 algebra) it shares no code with the Z3 encoding (proofs/variants/): the losses are literal sums

@@ -1,4 +1,4 @@
-"""Paper macros of the variants (paper.md §7): results/variant_macros.tex, written by `make paper`
+"""Paper macros of the variants (docs/spec.md §7): results/variant_macros.tex, written by `make paper`
 (harness/paper.py) beside results/macros.tex, in the same format (harness.paper.macros_tex).
 
 Every value is an exact value of a proved report of `bnproof prove --variant` (the canonical set,

@@ -1,4 +1,4 @@
-"""`bnproof prove --variant` and `bnproof check --variant`: the variants of paper.md §7.
+"""`bnproof prove --variant` and `bnproof check --variant`: the variants of docs/spec.md §7.
 
 Pipeline, as for the paper's variant (harness/prove.py): learning set -> exact statistics
 (harness/statistics.py) -> the variant's claims -> its obligations (proofs/variants/) -> solver ->

@@ -1,4 +1,4 @@
-"""The obligations, one module per claim of paper.md §2, §4 and §5, in the order of the proof."""
+"""The obligations, one module per claim of docs/spec.md §2, §4 and §5, in the order of the proof."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """BN gradient at the standard optimum: ∇L̂(W*) = g exactly, and g != 0 when W* is off the line
-through d (paper.md §4: ∇L̂(W*) = (0, -3√2/4)).
+through d (docs/spec.md §4: ∇L̂(W*) = (0, -3√2/4)).
 
 Claim:   with s = σ(W*) (s > 0, s² = σ²(W*)), ∇L̂(W*) = g, and ∇L̂(W*) != 0.
 Encoding: both sides are multiplied by s³ > 0, which preserves "=" and "= 0":

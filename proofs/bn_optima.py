@@ -1,6 +1,6 @@
 """BN optima: the local minimisers of L̂ are exactly the open ray {t·d : t > 0}.
 
-paper.md §3-4 (canonical set: d = (5, 3), min L̂ = (16 - 2√38)/3). Four obligations:
+docs/spec.md §3-4 (canonical set: d = (5, 3), min L̂ = (16 - 2√38)/3). Four obligations:
 
 - bn_loss_identity: for all w with σ(w) > 0, L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w), where
   <c,w> = (1/n) Σ (u_i - μ)(y_i - ȳ). Query: s > 0, s² = σ²(w), s²·L̂ != s²·simplified,

@@ -1,7 +1,7 @@
 """The shape of a solver-free certificate (data only; harness/certify.py is the checker).
 
 A certificate for an obligation is a list of hypotheses and a list of identities. Each identity
-says that a quantity built from the learning set in paper.md notation (its `lhs`, built by the
+says that a quantity built from the learning set in docs/spec.md notation (its `lhs`, built by the
 checker's own SymPy semantics) is, as a rational function of the variables, equal to
 
     Σ_k  a_k · Π_j q_kj² · Π_l h_kl   +   Σ_i  m_i · e_i
@@ -46,7 +46,7 @@ class Term:
 
 @dataclass(frozen=True)
 class Identity:
-    statement: str                               # the identity in paper.md notation
+    statement: str                               # the identity in docs/spec.md notation
     conclusion: str                              # for lhs under the hypotheses: "= 0" (no
     #   terms), ">= 0", or "> 0" (some term has no squares and only strict factors)
     lhs: Builder

@@ -1,4 +1,4 @@
-"""Solver-free certificates for the obligations of the canonical set (paper.md §4).
+"""Solver-free certificates for the obligations of the canonical set (docs/spec.md §4).
 
 Each function below returns one Certificate (shape: proofs/certificate.py): explicit
 polynomials and rational coefficients, which harness/certify.py checks by plain SymPy
@@ -12,7 +12,7 @@ W* = (2, 0), d = (5, 3), ||d||² = 34, ||W*||² = 4, σ²(w) = (2/9)(w1² - w1w2
 <c, w> = (7w1 + w2)/9, c = (7/9, 1/9), Σ = (1/9)[[2, -1], [-1, 2]], Σ^{-1} = [[6, 3], [3, 6]],
 σ²(d) = <c, d> = 38/9, σ²(W*) = 8/9.
 
-What is certified is each claim as paper.md states it, rebuilt by the checker; the certificate
+What is certified is each claim as docs/spec.md states it, rebuilt by the checker; the certificate
 does not read the Z3 query (the SMT-LIB2 files and the two solvers cover the queries).
 """
 

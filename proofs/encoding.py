@@ -1,4 +1,4 @@
-"""The Z3 semantics of the two networks: literal formulas of paper.md §3 as Z3 terms.
+"""The Z3 semantics of the two networks: literal formulas of docs/spec.md §3 as Z3 terms.
 
 This module and harness/evaluator.py (SymPy) are written independently; they share no code for
 losses, gradients or BN statistics, so agreement between them is evidence, not an echo.
@@ -94,7 +94,7 @@ class Network:
         mu = self.bn_mean(w)
         return self.inv_n * z3.Sum([((u - mu) - s * yi) ** 2 for u, yi in zip(self.outputs(w), self.y)])
 
-    # the simplified form of paper.md §3 and its gradient
+    # the simplified form of docs/spec.md §3 and its gradient
     def cov_with_targets(self, w) -> Term:
         """<c, w> = (1/n) Σ_i (u_i - μ)(y_i - ȳ): the batch covariance of outputs and targets."""
         mu = self.bn_mean(w)

@@ -1,4 +1,4 @@
-"""Where (L4.5) fails (paper.md §5): for admissible W0 (<W0,W*> > 0), (L4.5) fails at W0 iff
+"""Where (L4.5) fails (docs/spec.md §5): for admissible W0 (<W0,W*> > 0), (L4.5) fails at W0 iff
 <W0, ŵ - d̂> > 0, with ŵ = W*/||W*||, d̂ = d/||d||.
 
 The norms are variables p, q > 0 with p² = ||W*||², q² = ||d||². Multiplying by pq > 0,

@@ -1,4 +1,4 @@
-"""The negated lemma: (L4.5) is false (paper.md §1-2).
+"""The negated lemma: (L4.5) is false (docs/spec.md §1-2).
 
 (L4.5) fails at W0 when <W0, W*> > 0 and ||W0 - Ŵ*||² > ||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²,
 with ||W0 - Ŵ*||² = D(W0) the squared distance to the ray, in the closed form proved by

@@ -1,4 +1,4 @@
-"""Standard optimum: W* is the unique minimiser of L, with value ℓ (paper.md §4: W* = (2, 0),
+"""Standard optimum: W* is the unique minimiser of L, with value ℓ (docs/spec.md §4: W* = (2, 0),
 L(W*) = 3).
 
 Claim:   L(W*) = ℓ, and L(w) > L(W*) for all w != W*.

@@ -1,4 +1,4 @@
-"""Standard optimum in high dimension, by an exact LDLᵀ certificate (paper.md §6: Z3 on the raw
+"""Standard optimum in high dimension, by an exact LDLᵀ certificate (docs/spec.md §6: Z3 on the raw
 quadratic answers `unknown` at d = 20; `check --prove` uses this instead of
 proofs/standard_optimum.py when d > 3).
 

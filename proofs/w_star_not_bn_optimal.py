@@ -1,4 +1,4 @@
-"""The standard optimum is not a BN optimum (paper.md §2, §4: L̂(W*) = (16 - 7√2)/3 >
+"""The standard optimum is not a BN optimum (docs/spec.md §2, §4: L̂(W*) = (16 - 7√2)/3 >
 min L̂ = (16 - 2√38)/3, and W* is not on the ray {t(5, 3) : t > 0}).
 
 Claim:   W* != t·d for every t > 0, L̂(W*) = ℓ*, L̂(d) = ℓ_min and ℓ* > ℓ_min

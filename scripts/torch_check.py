@@ -3,7 +3,7 @@ BatchNorm layer, in floats.
 
 Model: one neuron, identity activation, ŷ = BatchNorm1d(<w, x>) with affine=False (γ = 1, β = 0),
 eps = 1e-12, training mode (batch statistics, biased variance), float64, on the canonical set of
-paper.md §4; loss = MSE = L̂ (paper.md §3, up to eps). It shows
+docs/spec.md §4; loss = MSE = L̂ (docs/spec.md §3, up to eps). It shows
 
 1. at W* the float gradient of the loss matches the exact ∇L̂(W*) = (0, -3√2/4) of the proof
    to 1e-6 (the exact value comes from the claims the Z3 obligations proved);

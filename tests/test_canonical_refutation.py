@@ -1,4 +1,4 @@
-"""Every obligation of `make prove` on the canonical set (paper.md §4), through the same harness."""
+"""Every obligation of `make prove` on the canonical set (docs/spec.md §4), through the same harness."""
 
 import pytest
 

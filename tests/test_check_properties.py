@@ -1,5 +1,5 @@
 """Property tests of `check` on random integer and fraction learning sets (hypothesis; derandomized
-under CI=true by tests/conftest.py). Each property is a fact of paper.md §5 or an invariance of
+under CI=true by tests/conftest.py). Each property is a fact of docs/spec.md §5 or an invariance of
 the problem, checked against the exact pipeline of harness/check.py."""
 
 from fractions import Fraction

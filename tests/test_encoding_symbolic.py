@@ -15,7 +15,7 @@ SETS = {"canonical": canonical(), "decimals": load_json("examples/decimals.json"
 
 
 def literal_bn_loss(ls, w):
-    """SymPy, from the definition of paper.md §3."""
+    """SymPy, from the definition of docs/spec.md §3."""
     u = [sum(sympy.Rational(x) * wk for x, wk in zip(row, w)) for row in ls.X]
     mu = sum(u) / len(u)
     sigma = sympy.sqrt(sum((ui - mu) ** 2 for ui in u) / len(u))

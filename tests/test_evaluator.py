@@ -1,4 +1,4 @@
-"""The SymPy evaluator against the hand-computed values of paper.md §4."""
+"""The SymPy evaluator against the hand-computed values of docs/spec.md §4."""
 
 from sympy import Matrix, Rational, acos, pi, sqrt
 

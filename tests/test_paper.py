@@ -81,7 +81,7 @@ def mismatches(tex: str, report) -> list[str]:
     return bad
 
 
-# The facts of paper.md §4 and §5 for the canonical set, written by hand.
+# The facts of docs/spec.md §4 and §5 for the canonical set, written by hand.
 PAPER_FACTS = {
     "BNWstar": (2, 0),
     "BNStdLossAtWstar": 3,

@@ -67,7 +67,7 @@ def test_root_free_failure_region_agrees_with_the_unit_vector_form():
 
 
 def test_spec_and_issue_forms_of_w_eps_agree():
-    """w_ε = sqrt(ε/(1 - k*²))·d (paper.md §7) = r*·d/||d||_Σ with r* = k*·sqrt(ε/(1 - k*²)),
+    """w_ε = sqrt(ε/(1 - k*²))·d (docs/spec.md §7) = r*·d/||d||_Σ with r* = k*·sqrt(ε/(1 - k*²)),
     on the set with k* < 1 (y/3: k* = √38/9)."""
     ev = VariantEvaluator(SETS["y_over_3"].X, SETS["y_over_3"].y)
     sigma, _ = ev.centered()

@@ -1,4 +1,4 @@
-"""The variants of paper.md §7 on the canonical set (and y/3 for ε, where k* < 1): every
+"""The variants of docs/spec.md §7 on the canonical set (and y/3 for ε, where k* < 1): every
 obligation has its expected answer and passes its SymPy cross-check, and the exact values are
 those of the spec (18/17 at W0 = W*, probability 1/2, k*² = 38/9, w_ε = sqrt(ε/(1 - k*²))·d)."""
 

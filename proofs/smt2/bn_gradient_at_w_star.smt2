@@ -1,4 +1,4 @@
-; bnproof obligation bn_gradient_at_w_star (canonical learning set, paper.md §4)
+; bnproof obligation bn_gradient_at_w_star (canonical learning set, docs/spec.md §4)
 ; claim: ∇L̂(W*) = g exactly, and g != 0
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

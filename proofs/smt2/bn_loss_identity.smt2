@@ -1,4 +1,4 @@
-; bnproof obligation bn_loss_identity (canonical learning set, paper.md §4)
+; bnproof obligation bn_loss_identity (canonical learning set, docs/spec.md §4)
 ; claim: L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w) for every w with σ(w) > 0
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

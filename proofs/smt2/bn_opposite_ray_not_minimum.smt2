@@ -1,4 +1,4 @@
-; bnproof obligation bn_opposite_ray_not_minimum (canonical learning set, paper.md §4)
+; bnproof obligation bn_opposite_ray_not_minimum (canonical learning set, docs/spec.md §4)
 ; claim: L̂(-t·d + ε·u) < L̂(-t·d) for every t > 0 and ε > 0 (u off the line)
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

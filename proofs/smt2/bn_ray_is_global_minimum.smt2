@@ -1,4 +1,4 @@
-; bnproof obligation bn_ray_is_global_minimum (canonical learning set, paper.md §4)
+; bnproof obligation bn_ray_is_global_minimum (canonical learning set, docs/spec.md §4)
 ; claim: every t·d (t > 0) has σ(td) > 0 and L̂(w) >= L̂(t·d) for every w with σ(w) > 0
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-; bnproof obligation bn_stationary_points_on_line (canonical learning set, paper.md §4)
+; bnproof obligation bn_stationary_points_on_line (canonical learning set, docs/spec.md §4)
 ; claim: ∇L̂(w) = 0 with σ(w) > 0 implies w is a multiple of d
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-; bnproof obligation distance_to_ray_attained (canonical learning set, paper.md §4)
+; bnproof obligation distance_to_ray_attained (canonical learning set, docs/spec.md §4)
 ; claim: D(W0) is attained at t* = <W0,d>/||d||² if <W0,d> > 0, else approached as t -> 0+
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

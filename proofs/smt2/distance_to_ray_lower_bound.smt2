@@ -1,4 +1,4 @@
-; bnproof obligation distance_to_ray_lower_bound (canonical learning set, paper.md §4)
+; bnproof obligation distance_to_ray_lower_bound (canonical learning set, docs/spec.md §4)
 ; claim: ||W0 - t·d||² >= D(W0) for every W0 and every t > 0
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

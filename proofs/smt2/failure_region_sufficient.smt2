@@ -1,4 +1,4 @@
-; bnproof obligation failure_region_sufficient (canonical learning set, paper.md §4)
+; bnproof obligation failure_region_sufficient (canonical learning set, docs/spec.md §4)
 ; claim: (L4.5) fails at every admissible W0 with <W0, ŵ - d̂> > 0
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-; bnproof obligation lemma_fails_at_w_star (canonical learning set, paper.md §4)
+; bnproof obligation lemma_fails_at_w_star (canonical learning set, docs/spec.md §4)
 ; claim: at W0 = W*: <W*,W*> > 0 and ||W* - Ŵ*||² > 0 = RHS of (L4.5)
 ; expected: sat (the query is the claim itself: a model is a witness)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-; bnproof obligation negated_lemma (canonical learning set, paper.md §4)
+; bnproof obligation negated_lemma (canonical learning set, docs/spec.md §4)
 ; claim: some W0 with <W0,W*> > 0 has ||W0 - Ŵ*||² > RHS of (L4.5)
 ; expected: sat (the query is the claim itself: a model is a witness)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-; bnproof obligation standard_optimum (canonical learning set, paper.md §4)
+; bnproof obligation standard_optimum (canonical learning set, docs/spec.md §4)
 ; claim: W* is the unique minimiser of L: L(w) > L(W*) = ℓ for every w != W*
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-; bnproof obligation w_star_not_bn_optimal (canonical learning set, paper.md §4)
+; bnproof obligation w_star_not_bn_optimal (canonical learning set, docs/spec.md §4)
 ; claim: W* is not on the BN ray and L̂(W*) = ℓ* > ℓ_min = L̂(d) = min L̂
 ; expected: unsat (the query is the claim's negation: unsat proves the claim)
 (set-logic QF_NRA)

@@ -1,4 +1,4 @@
-"""The variants of paper.md §7, one module each: trainable γ and β (gamma_beta), ε > 0
+"""The variants of docs/spec.md §7, one module each: trainable γ and β (gamma_beta), ε > 0
 (epsilon), PyTorch's default γ, β and ε > 0 (pytorch_default), a bias in the standard network
 (bias); line_optima holds the obligations the two γ, β variants share (Ŵ* a line)."""
 

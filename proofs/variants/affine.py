@@ -1,4 +1,4 @@
-"""Trainable γ and β, with ε >= 0: the minimum over (γ, β) of the BN loss (paper.md §7).
+"""Trainable γ and β, with ε >= 0: the minimum over (γ, β) of the BN loss (docs/spec.md §7).
 Shared by proofs/variants/gamma_beta.py (ε = 0) and proofs/variants/pytorch_default.py (ε > 0).
 
 L̂_ε(w, γ, β) = (1/n) Σ_i (γ(u_i - μ)/σ_ε(w) + β - y_i)², σ_ε(w) = sqrt(σ²(w) + ε), σ(w) > 0.

@@ -1,4 +1,4 @@
-"""A bias in the standard network (paper.md §7): f_{w,b}(x) = <w, x> + b, the BN network as in
+"""A bias in the standard network (docs/spec.md §7): f_{w,b}(x) = <w, x> + b, the BN network as in
 the paper (γ = 1, β = 0, ε = 0). The refutation depends on the standard network having no bias:
 with one, W* = Σ⁻¹c = d lies on the BN ray and (L4.5) holds with equality at every admissible W0.
 BN's mean subtraction acts as the bias the paper's standard network lacks.

@@ -1,4 +1,4 @@
-"""The claimed values the variant obligations are about (paper.md §7), as exact rationals.
+"""The claimed values the variant obligations are about (docs/spec.md §7), as exact rationals.
 
 As for the paper's variant (proofs/claims.py) the claims need not be trusted: every obligation
 takes the learning set (X, y) literally, and a wrong claimed value makes its obligation fail.

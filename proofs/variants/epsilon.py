@@ -1,4 +1,4 @@
-"""ε > 0 (paper.md §7): f̂(x_i) = (u_i - μ)/σ_ε(w), σ_ε(w) = sqrt(wᵀΣw + ε), γ = 1, β = 0.
+"""ε > 0 (docs/spec.md §7): f̂(x_i) = (u_i - μ)/σ_ε(w), σ_ε(w) = sqrt(wᵀΣw + ε), γ = 1, β = 0.
 Every w is in the domain (σ_ε >= sqrt(ε) > 0). With k*² = cᵀΣ⁻¹c = <c,d>:
 
   k* >= 1: L̂_ε has no stationary point, hence no local minimiser: Ŵ* is empty (canonical set:

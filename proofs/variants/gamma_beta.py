@@ -1,4 +1,4 @@
-"""Trainable γ and β (paper.md §7): f̂(x_i) = γ(u_i - μ)/σ(w) + β, ε = 0, and
+"""Trainable γ and β (docs/spec.md §7): f̂(x_i) = γ(u_i - μ)/σ(w) + β, ε = 0, and
 Ŵ* = the w-parts of the local minimisers of L̂(w, γ, β) = (1/n) Σ_i (γ(u_i - μ)/σ + β - y_i)².
 
 Claims (Σ invertible, c != 0, d = Σ⁻¹c, k*² = cᵀΣ⁻¹c):

@@ -1,6 +1,6 @@
 """BN optima on a line: trainable γ, β (with or without ε) leave the profile loss
 m(w) = Var(y) - <c,w>²/σ²(w), whose minimisers are the line through d without 0, and (L4.5)
-measured against that line (paper.md §7). Shared by proofs/variants/gamma_beta.py and
+measured against that line (docs/spec.md §7). Shared by proofs/variants/gamma_beta.py and
 proofs/variants/pytorch_default.py, which prove that min over (γ, β) of L̂ is m.
 
 Notation: σ²(w) = wᵀΣw, <c,w> the batch covariance of outputs and targets, d = Σ⁻¹c,

@@ -1,4 +1,4 @@
-"""PyTorch's default BatchNorm1d(affine=True, eps=1e-5) (paper.md §7): trainable γ and β and
+"""PyTorch's default BatchNorm1d(affine=True, eps=1e-5) (docs/spec.md §7): trainable γ and β and
 ε > 0, f̂(x_i) = γ(u_i - μ)/σ_ε(w) + β with σ_ε(w) = sqrt(wᵀΣw + ε). This is the variant
 practitioners run. γ absorbs ε: minimising over (γ, β) leaves the same profile loss
 m(w) = Var(y) - <c,w>²/(wᵀΣw) as trainable γ, β without ε, so Ŵ*, the failure region and the
