@@ -1,5 +1,6 @@
-"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`.
+"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]`,
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]` and
+`bnproof theorems [--json] [--output FILE] [--timeout S] [--quick]`.
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
@@ -76,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
                        help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
     _add_check(sub)
+    _add_theorems(sub)
     return p
 
 
@@ -116,6 +118,31 @@ def _run_check(args) -> int:
     return 1 if contradicted else 0
 
 
+# ---- bnproof theorems: the general theorems (harness/theorems.py, docs/general-theorems.md)
+def _add_theorems(sub) -> None:
+    theorems = sub.add_parser("theorems", help="prove the general theorems (every learning set, every dimension)",
+                              description="The general theorems over symbolic statistics: Z3 (cvc5 "
+                              "re-decides where it can) and SymPy identities. Exit 0 if all are proved, 1 if not.")
+    theorems.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
+    theorems.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
+    theorems.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",
+                          help="per-obligation solver timeout (default 30); a timeout is a failure")
+    theorems.add_argument("--quick", action="store_true",
+                          help="dimensions k = 2, 3 only (what `make test` runs; k = 4 takes seconds)")
+
+
+def _run_theorems(args) -> int:
+    from harness.theorems import QUICK, theorems, theorems_table
+
+    report = theorems(args.timeout, **(QUICK if args.quick else {}))
+    text = to_json(report)
+    if args.output:
+        write_atomically(args.output, text)
+    sys.stdout.write(text if args.json else theorems_table(report))
+    return 0 if report["proved"] else 1
+# ---- end bnproof theorems
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     problem = _output_problem(args.output)
@@ -124,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _run_check(args)
+    if args.command == "theorems":
+        return _run_theorems(args)
     try:
         ls = load_json(args.data) if args.data else canonical()
     except InputError as exc:
