@@ -11,7 +11,7 @@ sums, by hand):
 - σ²(w) = wᵀΣw with Σ_jl = (1/n)Σ_i (x_ij - x̄_j)(x_il - x̄_l);
 - L(w) = wᵀ(Σ + x̄x̄ᵀ)w - 2<w, c + x̄ȳ> + mean(y²): the standard loss is the quadratic whose
   normal equations realizability.py solves.
-Query: s > 0, s² = σ²(w) and one of the four equations false.                     expected unsat.
+Query: σ²(w) > 0, s > 0, s² = σ²(w) and one of the four equations false.                     expected unsat.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ def data_link(n: int, k: int) -> Obligation:
         statement=f"every learning set of {n} points in R^{k}: L̂ = 1 + mean(y²) - 2<c,w>/σ, "
                   "<c,w> = cᵀw, σ² = wᵀΣw, L = wᵀ(Σ + x̄x̄ᵀ)w - 2<w, c + x̄ȳ> + mean(y²)",
         expected="unsat",
-        query=(*root, z3.Or(net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s),
+        query=(*root, var_w > 0, z3.Or(net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s),
                             net.cov_with_targets(w) != dot(c, w),
                             var_w != sigma_form,
                             net.standard_loss(w) != quadratic - 2 * linear + net.mean_sq_target())),
-        definitions=root,
+        definitions=root, premises=(var_w > 0,),
     )
