@@ -125,8 +125,9 @@ def _add_theorems(sub) -> None:
                               "re-decides where it can) and SymPy identities. Exit 0 if all are proved, 1 if not.")
     theorems.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     theorems.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
-    theorems.add_argument("--timeout", type=_positive(float), default=30.0, metavar="SECONDS",
-                          help="per-obligation solver timeout (default 30); a timeout is a failure")
+    theorems.add_argument("--timeout", type=_positive(float), default=60.0, metavar="SECONDS",
+                          help="per-obligation solver timeout (default 60: the k = 4 queries take "
+                          "2-15 s, more on a loaded machine); a timeout is a failure")
     theorems.add_argument("--quick", action="store_true",
                           help="dimensions k = 2, 3 only (what `make test` runs; k = 4 takes seconds)")
 
