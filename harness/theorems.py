@@ -25,8 +25,8 @@ from pathlib import Path
 
 import sympy
 
-from harness.report import _table, write_atomically
-from harness.smt2 import DEFAULT_DIR, to_smt2
+from harness.report import _table
+from harness.smt2 import DEFAULT_DIR, to_smt2, write_folder
 from harness.solver import decide
 from harness.trust import contradicts, second_solver
 from proofs.general import DATA_SIZES, DIMENSIONS, general_obligations
@@ -137,14 +137,7 @@ def smt2_files() -> dict[str, str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0]) if argv else SMT2_DIR
-    files = smt2_files()
-    for name, text in files.items():
-        write_atomically(str(folder / name), text)
-    stale = sorted(p.name for p in folder.glob("*.smt2") if p.name not in files)
-    for name in stale:
-        (folder / name).unlink()
-    print(f"wrote {len(files)} SMT-LIB2 files to {folder}" + (f" (removed {stale})" if stale else ""))
+    print(write_folder(Path(argv[0]) if argv else SMT2_DIR, smt2_files()))
     return 0
 
 
