@@ -9,7 +9,8 @@ of real vectors is PSD; docs/general-theorems.md).
 
 PSD is encoded by Sylvester's criterion for semidefiniteness: all principal minors >= 0 (the
 three diagonal entries, the three 2×2 minors and the 3×3 determinant). All seven are needed:
-without the determinant `holds_on_ray_everywhere` has a spurious model (tests show it).
+without the determinant `general_ray_implies_holds_everywhere` has a spurious model (a test
+shows it).
 
 (L4.5) fails at W0, literally (paper.md §3): <W0,W*> > 0 and the squared distance from W0 to
 the open ray {t·d : t > 0} exceeds the right side of (L4.5). In Gram terms:
