@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean lock golden smt2 recheck certify examples
+.PHONY: install prove test bench clean lock golden smt2 recheck certify examples theorems smt2-general
 
 install: $(STAMP)
 
@@ -26,6 +26,15 @@ smt2: $(STAMP)
 
 recheck: $(STAMP)
 	$(BIN)/python -m harness.recheck proofs/smt2
+
+# The general theorems (every learning set, every dimension; docs/general-theorems.md), their
+# SMT-LIB2 files (committed; a test checks they are up to date). `make theorems` already runs
+# cvc5 on each of them where cvc5 can decide it.
+theorems: $(STAMP)
+	$(BIN)/bnproof theorems
+
+smt2-general: $(STAMP)
+	$(BIN)/python -m harness.theorems proofs/smt2/general
 
 # Solver-free certificates (proofs/certificates.py) checked by plain SymPy arithmetic.
 certify: $(STAMP)

@@ -1,5 +1,6 @@
-"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`; both take
+"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]`,
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]` and
+`bnproof theorems [--json] [--output FILE] [--timeout S] [--quick]`. `prove` and `check` take
 `--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (docs/spec.md §7, harness/variants.py;
 `check --variant V --prove` exits as `prove` does).
 
@@ -83,6 +84,7 @@ def parser() -> argparse.ArgumentParser:
                        "must be >= 0 (default 100000; 0: none)")
     _add_check(sub)
     _add_variant_flags(prove, sub.choices["check"])
+    _add_theorems(sub)
     return p
 
 
@@ -112,7 +114,7 @@ def _add_variant_flags(*parsers) -> None:
 
 
 def _variant_problem(args) -> str | None:
-    if args.epsilon is not None and args.variant not in ("epsilon", "torch"):
+    if getattr(args, "epsilon", None) is not None and args.variant not in ("epsilon", "torch"):
         return f"--epsilon applies to --variant epsilon and torch only (got --variant {args.variant})"
     return None
 
@@ -205,16 +207,41 @@ def _run_check(args) -> int:
     return 1 if contradicted else 0
 
 
+# ---- bnproof theorems: the general theorems (harness/theorems.py, docs/general-theorems.md)
+def _add_theorems(sub) -> None:
+    theorems = sub.add_parser("theorems", help="prove the general theorems (every learning set, every dimension)",
+                              description="The general theorems over symbolic statistics: Z3 (cvc5 "
+                              "re-decides where it can) and SymPy identities. Exit 0 if all are proved, 1 if not.")
+    theorems.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
+    theorems.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
+    theorems.add_argument("--timeout", type=_positive(float), default=60.0, metavar="SECONDS",
+                          help="per-obligation solver timeout (default 60: the k = 4 queries take "
+                          "2-15 s, more on a loaded machine); a timeout is a failure")
+    theorems.add_argument("--quick", action="store_true",
+                          help="dimensions k = 2, 3 only (what `make test` runs; k = 4 takes seconds)")
+
+
+def _run_theorems(args) -> int:
+    from harness.theorems import QUICK, theorems, theorems_table
+
+    report = theorems(args.timeout, **(QUICK if args.quick else {}))
+    _emit(args, report, theorems_table)
+    return 0 if report["proved"] else 1
+# ---- end bnproof theorems
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     problem = _output_problem(args.output) or _variant_problem(args)
     if problem:
         print(f"bnproof: {problem}", file=sys.stderr)
         return 2
-    if args.variant != "paper":
+    if getattr(args, "variant", "paper") != "paper":
         return _run_variant(args)
     if args.command == "check":
         return _run_check(args)
+    if args.command == "theorems":
+        return _run_theorems(args)
     try:
         ls = load_json(args.data) if args.data else canonical()
     except InputError as exc:

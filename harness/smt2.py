@@ -136,18 +136,21 @@ def canonical_files() -> dict[str, str]:
             for ob in all_obligations(claims(ls, exact_statistics(ls)))}
 
 
-def main(argv: list[str] | None = None) -> int:
+def write_folder(folder: Path, files: dict[str, str]) -> str:
+    """Write every file atomically into folder and remove its stale *.smt2 files; the summary."""
     from harness.report import write_atomically
 
-    argv = sys.argv[1:] if argv is None else argv
-    folder = Path(argv[0]) if argv else DEFAULT_DIR
-    files = canonical_files()
     for name, text in files.items():
         write_atomically(str(folder / name), text)
     stale = sorted(p.name for p in folder.glob("*.smt2") if p.name not in files)
     for name in stale:
         (folder / name).unlink()
-    print(f"wrote {len(files)} SMT-LIB2 files to {folder}" + (f" (removed {stale})" if stale else ""))
+    return f"wrote {len(files)} SMT-LIB2 files to {folder}" + (f" (removed {stale})" if stale else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    print(write_folder(Path(argv[0]) if argv else DEFAULT_DIR, canonical_files()))
     return 0
 
 

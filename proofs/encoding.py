@@ -46,14 +46,21 @@ def sub(a: Sequence, b: Sequence) -> list[Term]:
     return [ak - bk for ak, bk in zip(a, b)]
 
 
-class Network:
-    """The standard and the BN network of one learning set, as Z3 terms in the weights w."""
+def term(v) -> Term:
+    """A Z3 term as is, an exact rational as a Z3 constant."""
+    return v if isinstance(v, z3.ExprRef) else const(v)
 
-    def __init__(self, X: Sequence[Sequence[Fraction]], y: Sequence[Fraction]):
+
+class Network:
+    """The standard and the BN network of one learning set, as Z3 terms in the weights w.
+    The entries of X and y are exact rationals, or Z3 variables (proofs/general/data_link.py
+    proves identities for every learning set of a given size)."""
+
+    def __init__(self, X: Sequence[Sequence], y: Sequence):
         self.n = len(y)
         self.dim = len(X[0])
-        self.X = [[const(v) for v in row] for row in X]
-        self.y = [const(v) for v in y]
+        self.X = [[term(v) for v in row] for row in X]
+        self.y = [term(v) for v in y]
         self.inv_n = const(Fraction(1, self.n))
         self.y_mean = self.inv_n * z3.Sum(self.y)
         self.x_mean = [self.inv_n * z3.Sum([row[k] for row in self.X]) for k in range(self.dim)]

@@ -1,0 +1,85 @@
+"""`bnproof theorems`: the report shape of `bnproof prove`, the committed SMT-LIB2 files of the
+general obligations, and the command line (quick set: k = 2, 3)."""
+
+import json
+
+import z3
+
+from harness.cli import main
+from harness.smt2 import status, to_smt2
+from harness.solver import decide
+from harness.theorems import SMT2_DIR, _status, cvc5_attempted, is_zero, smt2_files, theorems
+from proofs.general import general_obligations
+from proofs.obligation import Obligation
+
+
+def test_committed_general_smt2_files_are_up_to_date():
+    """Regenerated in memory, byte for byte the files under proofs/smt2/general/ (run
+    `make smt2-general`)."""
+    files = smt2_files()
+    assert sorted(p.name for p in SMT2_DIR.glob("*.smt2")) == sorted(files)
+    for name, text in files.items():
+        assert (SMT2_DIR / name).read_bytes() == text.encode("utf-8"), f"{name} is stale: run make smt2-general"
+        assert status(text) == "unsat"
+
+
+def test_general_smt2_file_is_equivalent_to_the_obligation_query():
+    for ob in general_obligations((2,), ()):
+        parsed = z3.parse_smt2_string(to_smt2(ob))
+        same = Obligation(f"{ob.name}_roundtrip", "file = query", "unsat",
+                          (z3.Not(z3.And(*ob.query) == z3.And(*parsed)),))
+        assert decide(same, timeout_s=10).result == "unsat", ob.name
+
+
+def test_quick_report_has_the_prove_row_shape_and_everything_is_proved():
+    report = theorems(timeout_s=30, dimensions=(2,), data_sizes=((3, 2),), sos_dimensions=(2, 3),
+                      angles=())
+    assert report["proved"]
+    for row in report["theorems"]:
+        assert {"name", "statement", "expected", "result", "status", "seconds", "second_solver"} <= set(row)
+        assert row["status"] == "proved"
+        if row["method"] == "z3":
+            assert row["second_solver"] == "unsat"     # cvc5 decides every k = 2 query
+
+
+def test_status_words_mean_what_they_say():
+    assert _status("unsat", "unsat", "unsat") == "proved"
+    assert _status("unsat", "unsat", "timeout") == "proved"       # not rechecked, not a failure
+    assert _status("unsat", "unsat", "sat") == "CONTRADICTED"     # cvc5 disagrees
+    assert _status("unsat", "sat", None) == "CONTRADICTED"
+    assert _status("unsat", "vacuous", None) == "CONTRADICTED"
+    assert _status("unsat", "timeout", None) == "computed, not proved"
+    assert _status("identity", "not an identity", None) == "CONTRADICTED"
+
+
+def test_cvc5_is_skipped_only_where_it_times_out():
+    assert cvc5_attempted("general_bn_ray_is_global_minimum_k2")
+    assert not cvc5_attempted("general_bn_ray_is_global_minimum_k3")
+    assert not cvc5_attempted("general_bn_cs_equality_on_line_k4")
+    assert cvc5_attempted("general_failure_region_necessary")
+
+
+def test_is_zero_is_exact_polynomial_arithmetic():
+    import sympy
+    x, y = sympy.symbols("x y")
+    assert is_zero((x + y) ** 2 - x ** 2 - 2 * x * y - y ** 2)
+    assert not is_zero((x + y) ** 2 - x ** 2 - y ** 2)
+    assert is_zero(sympy.Integer(0)) and not is_zero(sympy.Rational(1, 10**30))
+
+
+def test_cli_theorems_quick_json_exits_0(capsys, monkeypatch):
+    import harness.theorems as module
+    small = {"dimensions": (2,), "data_sizes": ((3, 2),), "sos_dimensions": (2,), "angles": ()}
+    monkeypatch.setattr(module, "QUICK", small)
+    assert main(["theorems", "--quick", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["proved"] and {r["status"] for r in report["theorems"]} == {"proved"}
+    assert any(r["name"] == "general_bn_lagrange_identity_k2" for r in report["theorems"])
+
+
+def test_cli_theorems_rejects_a_bad_timeout(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as exc:
+        main(["theorems", "--timeout", "-1"])
+    assert exc.value.code == 2
+    assert "must be positive" in capsys.readouterr().err
