@@ -69,3 +69,9 @@ lock: $(STAMP)
 torch-check: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check torch==2.13.0
 	$(BIN)/python scripts/torch_check.py
+
+# Every 3-point learning set in R² with entries in {-1,0,1} and {-2..2}, exact verdicts, and the
+# minimality theorems: results/counterexamples.md and the histogram counterexamples.pdf/.png.
+.PHONY: counterexamples
+counterexamples: $(STAMP)
+	$(BIN)/bnproof search --report results

@@ -1,5 +1,6 @@
-"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`.
+"""The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]`,
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]` and
+`bnproof search [--bound B] [--json] [--report DIR]`.
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
@@ -76,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     prove.add_argument("--samples", type=_positive(int), default=100_000, metavar="N",
                        help="seeded Monte-Carlo samples beside the exact failing probability (0: none)")
     _add_check(sub)
+    _add_search(sub)
     return p
 
 
@@ -116,8 +118,56 @@ def _run_check(args) -> int:
     return 1 if contradicted else 0
 
 
+# --- bnproof search (paper.md §7, smallest counterexamples) -------------------------------------
+
+def _add_search(sub) -> None:
+    from harness.search import MAX_BOUND
+
+    search = sub.add_parser("search", help="every 3-point learning set in R² with entries in "
+                            "{-B..B}, with exact verdicts",
+                            description="Enumerate the 3-point learning sets in R² with x and y "
+                            "entries in {-B..B} and count the exact verdicts on (L4.5). With "
+                            "--report DIR: write DIR/counterexamples.md and the histogram, and "
+                            "prove the minimality theorems (exit 1 unless all are proved).")
+    search.add_argument("--bound", type=int, choices=range(1, MAX_BOUND + 1), default=1,
+                        metavar="B", help=f"the box {{-B..B}}, B in 1..{MAX_BOUND} (default 1)")
+    search.add_argument("--json", action="store_true", help="print one JSON object")
+    search.add_argument("--report", metavar="DIR",
+                        help="write DIR/counterexamples.md and counterexamples.pdf/.png")
+    search.add_argument("--timeout", type=_positive(float), default=10.0, metavar="SECONDS",
+                        help="per-obligation solver timeout with --report (default 10)")
+
+
+def _run_search(args) -> int:
+    from harness.search import summary
+
+    if args.report:
+        if not Path(args.report).is_dir():
+            print(f"bnproof: {args.report}: --report folder does not exist", file=sys.stderr)
+            return 2
+        from harness.counterexamples import decide_minimality, write
+
+        rows = decide_minimality(args.timeout)
+        for path in write(Path(args.report), rows):
+            print(f"wrote {path}")
+        return 0 if all(r["result"] == r["expected"] for r in rows) else 1
+    result = summary(args.bound)
+    if args.json:
+        sys.stdout.write(to_json(result))
+    else:
+        print(f"3-point learning sets in R² with entries in {result['box']}: "
+              f"{result['sets_with_distinct_x']} with distinct x's "
+              f"(+ {result['sets_with_a_repeated_x']} with a repeated x, all degenerate)")
+        for name, count in result["counts"].items():
+            print(f"  {name:<15} {count}")
+        print(f"  non-degenerate  {result['nondegenerate']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "search":
+        return _run_search(args)
     problem = _output_problem(args.output)
     if problem:
         print(f"bnproof: {problem}", file=sys.stderr)
