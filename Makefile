@@ -75,3 +75,8 @@ torch-check: $(STAMP)
 .PHONY: counterexamples
 counterexamples: $(STAMP)
 	$(BIN)/bnproof search --report results
+
+# (L4.5) with ReLU and t³ activations (BN before the activation): proofs/activations.py.
+.PHONY: activations
+activations: $(STAMP)
+	$(BIN)/python -m harness.activations

@@ -1,0 +1,86 @@
+"""(L4.5) with ReLU and t³ activations (proofs/activations.py): the refutations are proved, each
+obligation flips under a mutation, and the cleared gradient Z3 uses equals SymPy's derivative
+of the literal BN loss (ReLU as Max(0, t))."""
+
+from fractions import Fraction
+
+import pytest
+import sympy
+import z3
+
+from harness.solver import decide
+from proofs import activations as act
+from tests.z3_to_sympy import to_sympy
+
+SETS = (act.RELU, act.CUBE)
+
+
+@pytest.mark.parametrize("s", SETS, ids=lambda s: s.name)
+def test_activation_refutation_is_proved(s):
+    for ob in act.activation_obligations(s):
+        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+
+
+@pytest.mark.parametrize("s, wrong_w_star, big_ball", [
+    (act.RELU, (Fraction(3, 2), Fraction(1)), Fraction(1, 100)),
+    (act.CUBE, (Fraction(3, 2), Fraction(1)), Fraction(1, 4)),
+], ids=["relu", "cube"])
+def test_mutated_activation_obligations_are_sat(s, wrong_w_star, big_ball):
+    assert decide(act.standard_optimum(s, wrong_w_star), 10).result == "sat"
+    assert decide(act.bn_no_stationary_point_on_ball(s, big_ball), 10).result == "sat"
+    # the ball must stay where the BN network is smooth: a ball reaching 0 (cube: σ(0) = 0)
+    # or crossing the ReLU pattern is caught
+    assert decide(act.bn_smooth_on_ball(s, Fraction(9)), 10).result == "sat"
+
+
+def test_wider_lemma_ball_is_not_claimed():
+    """lemma_fails_at_w_star is sat only because RHS = 0 < r²; with r² = 0 it is unsat."""
+    import dataclasses
+    ob = act.lemma_fails_at_w_star(dataclasses.replace(act.RELU, radius_sq=Fraction(0)))
+    assert decide(ob, 10).result == "unsat"
+
+
+def _literal_bn_loss(s, w):
+    X = sympy.Matrix([[sympy.Rational(v) for v in row] for row in s.X])
+    u = list(X * sympy.Matrix(w))
+    n = len(u)
+    mu = sum(u) / n
+    sigma = sympy.sqrt(sum((ui - mu) ** 2 for ui in u) / n)
+    phi = (lambda t: sympy.Max(0, t)) if s.activation == "relu" else (lambda t: t ** 3)
+    return sum((phi((ui - mu) / sigma) - sympy.Rational(yi)) ** 2 for ui, yi in zip(u, s.y)) / n, sigma
+
+
+def _gradient_agrees(s, pattern) -> bool:
+    w1, w2, sym_s = sympy.symbols("w1 w2 s", real=True)
+    net = act._Net(s)
+    cleared = net.cleared_gradient([z3.Real("w1"), z3.Real("w2")], z3.Real("s"), pattern)
+    m = 1 if s.activation == "relu" else 5
+    loss, sigma = _literal_bn_loss(s, [w1, w2])
+    for dw in [(0, 0), (Fraction(1, 50), Fraction(-1, 40)), (Fraction(-1, 30), Fraction(1, 70))]:
+        at = {w1: sympy.Rational(s.w_star[0] + dw[0]), w2: sympy.Rational(s.w_star[1] + dw[1])}
+        for k, var in enumerate((w1, w2)):
+            literal = sympy.diff(loss, var).subs(at)
+            encoded = to_sympy(cleared[k], {"w1": w1, "w2": w2, "s": sym_s})
+            value = (2 * encoded / (len(s.y) * sym_s ** (m + 3))).subs(at).subs(sym_s, sigma.subs(at))
+            if sympy.simplify(literal - value) != 0:
+                return False
+    return True
+
+
+@pytest.mark.parametrize("s", SETS, ids=lambda s: s.name)
+def test_cleared_gradient_equals_sympy_derivative_of_literal_loss(s):
+    assert _gradient_agrees(s, act._Net(s).pattern(s.w_star))
+
+
+def test_cleared_gradient_with_a_wrong_relu_pattern_disagrees():
+    assert not _gradient_agrees(act.RELU, [True, True, True])
+
+
+def test_relu_gradient_at_w_star_is_the_stated_nonzero_vector():
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    loss, _ = _literal_bn_loss(act.RELU, [w1, w2])
+    at = {w1: sympy.Rational(3, 2), w2: 2}
+    grad = [sympy.radsimp(sympy.diff(loss, v).subs(at)) for v in (w1, w2)]
+    r = sympy.sqrt(26)
+    assert sympy.simplify(grad[0] - (-28 + 8 * r) / 169) == 0
+    assert sympy.simplify(grad[1] - (21 - 6 * r) / 169) == 0
