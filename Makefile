@@ -80,3 +80,8 @@ counterexamples: $(STAMP)
 .PHONY: activations
 activations: $(STAMP)
 	$(BIN)/python -m harness.activations
+
+# Two-layer linear network with one BN hidden unit: proofs/two_layer.py + a seeded Monte-Carlo.
+.PHONY: two-layer
+two-layer: $(STAMP)
+	$(BIN)/python -m harness.two_layer
