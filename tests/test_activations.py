@@ -84,3 +84,37 @@ def test_relu_gradient_at_w_star_is_the_stated_nonzero_vector():
     r = sympy.sqrt(26)
     assert sympy.simplify(grad[0] - (-28 + 8 * r) / 169) == 0
     assert sympy.simplify(grad[1] - (21 - 6 * r) / 169) == 0
+
+
+# --- the exact ReLU search (harness/activation_search.py) ---------------------------------------
+
+def test_relu_search_finds_no_refutation_with_entries_in_unit_box():
+    from harness.activation_search import relu_search
+
+    counts, found = relu_search(1)
+    assert found == []
+    assert counts["unique perfect fit, BN-ReLU stationary"] == 136
+    assert counts["unique perfect fit, BN-ReLU not smooth"] == 4
+
+
+def _literal_relu_gradient(xs, ys, w):
+    s = act.ActivationSet("x", "relu", tuple(tuple(Fraction(v) for v in x) for x in xs),
+                          tuple(Fraction(v) for v in ys), w, Fraction(1))
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    loss, _ = _literal_bn_loss(s, [w1, w2])
+    at = {w1: sympy.Rational(w[0]), w2: sympy.Rational(w[1])}
+    return [sympy.simplify(sympy.diff(loss, v).subs(at)) for v in (w1, w2)]
+
+
+@pytest.mark.parametrize("xs, ys", [
+    (((-1, 0), (0, -1), (0, 1)), (1, 0, 2)),        # the smallest find: fails
+    (((0, 1), (2, -1), (0, -1)), (2, 1, 0)),        # the prototype: fails
+    (((-1, -1), (-1, 0), (0, -1)), (1, 0, 1)),      # a stationary W* of the unit box
+])
+def test_relu_search_verdict_agrees_with_sympy_gradient_of_literal_loss(xs, ys):
+    from harness.activation_search import bn_relu_verdict, perfect_fit
+
+    w = perfect_fit(xs, ys)
+    verdict = bn_relu_verdict(xs, ys, w)
+    zero = all(g == 0 for g in _literal_relu_gradient(xs, ys, w))
+    assert verdict == ("stationary" if zero else "fails")
