@@ -133,7 +133,8 @@ def _add_search(sub) -> None:
                         metavar="B", help=f"the box {{-B..B}}, B in 1..{MAX_BOUND} (default 1)")
     search.add_argument("--json", action="store_true", help="print one JSON object")
     search.add_argument("--report", metavar="DIR",
-                        help="write DIR/counterexamples.md and counterexamples.pdf/.png")
+                        help="write DIR/counterexamples.md and counterexamples.pdf/.png (both boxes; "
+                        "--bound and --json are then ignored)")
     search.add_argument("--timeout", type=_positive(float), default=10.0, metavar="SECONDS",
                         help="per-obligation solver timeout with --report (default 10)")
 
@@ -145,10 +146,16 @@ def _run_search(args) -> int:
         if not Path(args.report).is_dir():
             print(f"bnproof: {args.report}: --report folder does not exist", file=sys.stderr)
             return 2
-        from harness.counterexamples import decide_minimality, write
+        from harness.counterexamples import RoutesDisagree, decide_minimality, write
 
         rows = decide_minimality(args.timeout)
-        for path in write(Path(args.report), rows):
+        try:
+            written = write(Path(args.report), rows)
+        except RoutesDisagree as exc:
+            print(f"bnproof: CONTRADICTED: the exact core and the integer route disagree: {exc}",
+                  file=sys.stderr)
+            return 1
+        for path in written:
             print(f"wrote {path}")
         return 0 if all(r["result"] == r["expected"] for r in rows) else 1
     result = summary(args.bound)

@@ -147,8 +147,9 @@ def build(minimality_rows: list[dict] | None = None) -> tuple[str, dict]:
     min_size = min(_size(s) for s, _, _ in failing1)
     out += ["## Smallest refuting sets",
             "",
-            f"No set with n <= d points refutes, nor one in dimension 1 (see Minimality below), "
-            f"so n = 3 points in R² is the smallest size. In the {{-1,0,1}} box the smallest total "
+            f"With a unique W* (Σ x_i x_iᵀ invertible), no set with n <= d points refutes, nor one "
+            f"with singular Σ or in dimension 1 (see Minimality below), so n = 3 points in R² is "
+            f"the smallest size. In the {{-1,0,1}} box the smallest total "
             f"|entries| of a refuting set is {min_size} "
             f"({sum(1 for s, _, _ in failing1 if _size(s) == min_size)} sets). Entries in {{0, 1}} "
             f"suffice: {len(smallest)} refuting sets have only such entries.",
