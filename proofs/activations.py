@@ -1,5 +1,5 @@
 """(L4.5) with a nonlinear activation φ (paper.md §7; issue 11 item 5): refutations for
-φ = ReLU and φ(t) = t³, BN before the activation.
+φ = ReLU and φ(t) = t³ with BN before the activation, and for BN after ReLU (end of module).
 
 Networks (n points, d = 2): standard f_w(x) = φ(<w, x>), L(w) = (1/n) Σ (φ(u_i) - y_i)²;
 BN f̂_w(x_i) = φ(z_i) with z_i = (u_i - μ)/σ, L̂(w) = (1/n) Σ (φ(z_i) - y_i)²; W* a global
@@ -33,7 +33,7 @@ from typing import Sequence
 
 import z3
 
-from proofs.encoding import const, dot, lemma_bound, positive_root, sq_norm, sub
+from proofs.encoding import Network, const, dot, lemma_bound, positive_root, sq_norm, sub
 from proofs.obligation import Obligation
 
 
@@ -46,6 +46,7 @@ class ActivationSet:
     y: tuple[Fraction, ...]
     w_star: tuple[Fraction, ...]
     radius_sq: Fraction
+    standard_loss: Fraction = Fraction(0)  # L(W*), claimed
 
 
 def _q(*values) -> tuple[Fraction, ...]:
@@ -64,7 +65,7 @@ CUBE = ActivationSet("cube", "cube", (_q(0, 1), _q(2, -1), _q(0, -1)), _q(8, 1, 
 
 
 def phi(activation: str, t):
-    if activation == "relu":
+    if activation in ("relu", "relu_after"):
         return z3.If(t > 0, t, 0)
     if activation == "cube":
         return t * t * t
@@ -108,8 +109,10 @@ class _Net:
         a, sw = self.centered(w), self.sigma_times(w)
         if self.s.activation == "relu":
             P = [(ai - s * yi) if on else z3.RealVal(0) for ai, yi, on in zip(a, self.y, pattern)]
-        else:
+        elif self.s.activation == "cube":
             P = [3 * ai * ai * (ai ** 3 - s ** 3 * yi) for ai, yi in zip(a, self.y)]
+        else:
+            raise ValueError(f"no BN-before gradient for {self.s.activation}")
         return [z3.Sum([Pi * ((x[k] - self.x_mean[k]) * s * s - ai * sw[k])
                         for Pi, ai, x in zip(P, a, self.X)]) for k in range(len(sw))]
 
@@ -123,9 +126,9 @@ def standard_optimum(s: ActivationSet, w_star: Sequence[Fraction] | None = None)
     ws = [const(v) for v in (w_star or s.w_star)]
     return Obligation(
         name=f"{s.name}_standard_optimum",
-        statement=f"{s.activation}: L(w) >= L(W*) = 0 for every w (W* a global minimiser of L)",
+        statement=f"{s.activation}: L(w) >= L(W*) = {s.standard_loss} for every w (W* a global minimiser of L)",
         expected="unsat", query=(z3.Or(net.standard_loss(w) < net.standard_loss(ws),
-                                       net.standard_loss(ws) != 0),))
+                                       net.standard_loss(ws) != const(s.standard_loss)),))
 
 
 def _ball(s: ActivationSet, w, radius_sq: Fraction | None = None):
@@ -179,6 +182,60 @@ def lemma_fails_at_w_star(s: ActivationSet) -> Obligation:
         witness={"rhs": lemma_bound(w0, ws)})
 
 
+# --- BN after ReLU: f̂_w(x_i) = (h_i - mean h)/σ(h), h_i = ReLU(<w, x_i>) ----------------------
+#
+# On a ball where every u_i keeps the strict sign it has at W*, h(w) = X'w with X' = X with the
+# inactive rows replaced by 0: L̂ is there the BN loss of the identity network on (X', y)
+# (proofs/encoding.Network), whose gradient vanishes iff c'·s² = <c',w>·Σ'w (paper.md §6's
+# stationary-point form, s = σ'(w)). A perfect standard fit is a BN optimum here (standardized
+# y), so a refutation needs L(W*) > 0.
+
+def masked_network(s: ActivationSet) -> Network:
+    net = _Net(s)
+    active = [z3.simplify(u > 0).eq(z3.BoolVal(True)) for u in net.outputs([const(v) for v in s.w_star])]
+    X = [x if on else tuple(Fraction(0) for _ in x) for x, on in zip(s.X, active)]
+    return Network(X, s.y)
+
+
+def _after_pattern(s: ActivationSet, w) -> list:
+    net = _Net(s)
+    return [u > 0 if z3.simplify(u0 > 0).eq(z3.BoolVal(True)) else u < 0
+            for u, u0 in zip(net.outputs(w), net.outputs([const(v) for v in s.w_star]))]
+
+
+def bn_after_relu_smooth_on_ball(s: ActivationSet, radius_sq: Fraction | None = None) -> Obligation:
+    w = _w(len(s.w_star))
+    premises = (_ball(s, w, radius_sq),)
+    broken = [masked_network(s).bn_variance(w) <= 0, *[z3.Not(c) for c in _after_pattern(s, w)]]
+    return Obligation(
+        name=f"{s.name}_bn_smooth_on_ball",
+        statement=f"every u_i keeps its strict sign at W* and σ(h(w)) > 0 on ||w - W*||² < "
+                  f"{s.radius_sq if radius_sq is None else radius_sq}",
+        expected="unsat", query=(*premises, z3.Or(broken)), premises=premises)
+
+
+def bn_after_relu_no_stationary_point_on_ball(s: ActivationSet,
+                                              radius_sq: Fraction | None = None) -> Obligation:
+    net, w = masked_network(s), _w(len(s.w_star))
+    sigma, s_def = positive_root("s", net.bn_variance(w))
+    premises = (_ball(s, w, radius_sq), *_after_pattern(s, w))
+    cw = net.cov_with_targets(w)
+    stationary = [ck * sigma * sigma == cw * swk for ck, swk in zip(net.cov_vector(), net.sigma_times(w))]
+    return Obligation(
+        name=f"{s.name}_bn_no_stationary_point_on_ball",
+        statement=f"∇L̂(w) != 0 for every w with ||w - W*||² < {s.radius_sq if radius_sq is None else radius_sq}",
+        expected="unsat", query=(*s_def, *premises, *stationary),
+        definitions=tuple(s_def), premises=premises)
+
+
+# BN after ReLU, the issue's suggestion: W* = (-2, -3) with L(W*) = 1/3 (pattern 0, +, +).
+RELU_AFTER = ActivationSet("relu_after", "relu_after", (_q(2, 0), _q(-1, 0), _q(1, -1)), _q(1, 2, 1),
+                           _q(-2, -3), Fraction(1, 10), Fraction(1, 3))
+
+
 def activation_obligations(s: ActivationSet) -> list[Obligation]:
+    if s.activation == "relu_after":
+        return [standard_optimum(s), bn_after_relu_smooth_on_ball(s),
+                bn_after_relu_no_stationary_point_on_ball(s), lemma_fails_at_w_star(s)]
     return [standard_optimum(s), bn_smooth_on_ball(s), bn_no_stationary_point_on_ball(s),
             lemma_fails_at_w_star(s)]

@@ -149,7 +149,7 @@ def ray_point_meets_lemma_bound(t0_is_projection: bool = True) -> Obligation:
     premises = (c > 0, b > 0, a >= 0, b * b <= a * c)     # a PSD Gram matrix of (W0, W*)
     return _unsat("ray_point_meets_lemma_bound",
                   "<W0,W*> > 0: t0 = <W0,W*>/||W*||² > 0 and ||W0 - t0·W*||² = right side of (L4.5)",
-                  (z3.Or(t0 <= 0, distance > right),), premises=premises)
+                  (z3.Or(t0 <= 0, distance != right),), premises=premises)
 
 
 def lemma_bound_nonnegative() -> Obligation:

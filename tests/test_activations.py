@@ -12,7 +12,8 @@ from harness.solver import decide
 from proofs import activations as act
 from tests.z3_to_sympy import to_sympy
 
-SETS = (act.RELU, act.CUBE)
+SETS = (act.RELU, act.CUBE, act.RELU_AFTER)
+BEFORE = (act.RELU, act.CUBE)          # BN before the activation
 
 
 @pytest.mark.parametrize("s", SETS, ids=lambda s: s.name)
@@ -67,7 +68,7 @@ def _gradient_agrees(s, pattern) -> bool:
     return True
 
 
-@pytest.mark.parametrize("s", SETS, ids=lambda s: s.name)
+@pytest.mark.parametrize("s", BEFORE, ids=lambda s: s.name)
 def test_cleared_gradient_equals_sympy_derivative_of_literal_loss(s):
     assert _gradient_agrees(s, act._Net(s).pattern(s.w_star))
 
@@ -118,3 +119,34 @@ def test_relu_search_verdict_agrees_with_sympy_gradient_of_literal_loss(xs, ys):
     verdict = bn_relu_verdict(xs, ys, w)
     zero = all(g == 0 for g in _literal_relu_gradient(xs, ys, w))
     assert verdict == ("stationary" if zero else "fails")
+
+
+# --- BN after ReLU --------------------------------------------------------------------------
+
+def test_bn_after_relu_mutations_flip():
+    import dataclasses
+
+    s = act.RELU_AFTER
+    assert decide(act.standard_optimum(s, (Fraction(-2), Fraction(-2))), 10).result == "sat"
+    assert decide(act.bn_after_relu_smooth_on_ball(s, Fraction(1)), 10).result == "sat"
+    # targets proportional to the centered h(W*) = (0, 2, 1) - 1 make W* a BN optimum
+    stationary_at_w_star = dataclasses.replace(s, y=(Fraction(-1), Fraction(1), Fraction(0)))
+    assert decide(act.bn_after_relu_no_stationary_point_on_ball(stationary_at_w_star), 10).result == "sat"
+
+
+def test_bn_after_relu_gradient_is_that_of_the_masked_identity_network():
+    """On the ball h(w) = X'w, so Network(X', y).bn_gradient equals SymPy's derivative of the
+    literal loss (1/n) Σ ((h_i - mean h)/σ(h) - y_i)², h_i = Max(0, <w, x_i>)."""
+    s = act.RELU_AFTER
+    w1, w2, sym_s = sympy.symbols("w1 w2 s", real=True)
+    X = sympy.Matrix([[sympy.Rational(v) for v in row] for row in s.X])
+    h = [sympy.Max(0, e) for e in X * sympy.Matrix([w1, w2])]
+    mean = sum(h) / 3
+    sigma = sympy.sqrt(sum((hi - mean) ** 2 for hi in h) / 3)
+    loss = sum(((hi - mean) / sigma - sympy.Rational(yi)) ** 2 for hi, yi in zip(h, s.y)) / 3
+    grad = act.masked_network(s).bn_gradient([z3.Real("w1"), z3.Real("w2")], z3.Real("s"))
+    for dw in [(0, 0), (Fraction(1, 5), Fraction(-1, 7))]:
+        at = {w1: sympy.Rational(s.w_star[0] + dw[0]), w2: sympy.Rational(s.w_star[1] + dw[1])}
+        for k, var in enumerate((w1, w2)):
+            encoded = to_sympy(grad[k], {"w1": w1, "w2": w2, "s": sym_s}).subs(at).subs(sym_s, sigma.subs(at))
+            assert sympy.simplify(sympy.diff(loss, var).subs(at) - encoded) == 0
