@@ -72,7 +72,8 @@ torch-check: $(STAMP)
 	$(BIN)/python scripts/torch_check.py
 
 # Every 3-point learning set in R² with entries in {-1,0,1} and {-2..2}, exact verdicts, and the
-# minimality theorems: results/counterexamples.md and the histogram counterexamples.pdf/.png.
+# minimality theorems: results/counterexamples.md, the histogram counterexamples.pdf/.png and the
+# LaTeX macros counterexamples.tex.
 .PHONY: counterexamples
 counterexamples: $(STAMP)
 	$(BIN)/bnproof search --report results
