@@ -34,6 +34,7 @@ from typing import Sequence
 import z3
 
 from proofs.encoding import Network, const, dot, lemma_bound, not_parallel, positive_root, sq_norm
+from proofs.obligation import Obligation
 
 Vector = Sequence[Fraction]
 
@@ -62,17 +63,11 @@ class TwoLayer:
         return self.net.standard_loss([a * wk for wk in w])
 
 
-def _root(name, square):
-    return positive_root(name, square)
-
-
-def two_layer_obligations(t: TwoLayer, distance_claim) -> list:
+def two_layer_obligations(t: TwoLayer, distance_claim) -> list[Obligation]:
     """Steps 1-8 (`distance_claim`: the exact D as (rational part, coefficient of k))."""
-    from proofs.obligation import Obligation
-
     w, a = t.theta()
-    s, s_def = _root("s", t.net.bn_variance(w))
-    k, k_def = _root("k", const(t.k_sq))
+    s, s_def = positive_root("s", t.net.bn_variance(w))
+    k, k_def = positive_root("k", const(t.k_sq))
     loss_min = t.m - k * k
     sign_k = z3.If(dot(w, t.d) > 0, k, -k)
     obs = [
@@ -87,7 +82,7 @@ def two_layer_obligations(t: TwoLayer, distance_claim) -> list:
     ]
     lam = z3.Real("lam")
     on_line = [lam * dk for dk in t.d]
-    s_l, s_l_def = _root("s_l", t.net.bn_variance(on_line))
+    s_l, s_l_def = positive_root("s_l", t.net.bn_variance(on_line))
     premises = (lam != 0,)
     obs.append(Obligation(
         "two_layer_bn_optima_attain_bound",
