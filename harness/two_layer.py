@@ -18,9 +18,12 @@ from fractions import Fraction
 
 from harness.learning_set import LearningSet, canonical, load_json
 from harness.statistics import dot, exact_statistics
-from proofs.two_layer import TwoLayer, two_layer_obligations
+from proofs.two_layer import TwoLayer, two_layer_obligations, width_two_obligations
 
 SEED = 20181
+# width 2: θ0 = (W₁₁, W₁₂, w₂) = (W*, W*, (1/2, 1/2)) on the canonical set, a standard optimum
+WIDTH_TWO_THETA0 = tuple(Fraction(v) for v in (2, 0, 2, 0, "1/2", "1/2"))
+WIDTH_TWO_HALF_SIDE = Fraction(1, 2)
 
 
 def setup(ls):
@@ -90,6 +93,15 @@ def main() -> int:
                 "computed, not proved" if outcome.result in ("unknown", "timeout") else "CONTRADICTED")
             ok &= status == "proved"
             print(f"  {status:<10} {ob.name} ({outcome.result}, {outcome.seconds:.3f} s): {ob.statement}")
+    t, _ = setup(canonical())
+    print(f"width 2, canonical set, θ0 = (W₁₁ = W*, W₁₂ = W*, w₂ = (1/2, 1/2)) (W₁ᵀw₂ = W*), "
+          f"box half-side {WIDTH_TWO_HALF_SIDE}:")
+    for ob in width_two_obligations(t, WIDTH_TWO_THETA0, WIDTH_TWO_HALF_SIDE):
+        outcome = decide(ob, 30.0)
+        status = "proved" if outcome.result == ob.expected else (
+            "computed, not proved" if outcome.result in ("unknown", "timeout") else "CONTRADICTED")
+        ok &= status == "proved"
+        print(f"  {status:<10} {ob.name} ({outcome.result}, {outcome.seconds:.3f} s): {ob.statement}")
     for name, ls in (("canonical", canonical()), ("canonical, inputs centered", centered_canonical()),
                      ("examples/centered.json", load_json("examples/centered.json"))):
         p, se, n = monte_carlo(ls)

@@ -121,3 +121,54 @@ def two_layer_obligations(t: TwoLayer, distance_claim) -> list[Obligation]:
         (*k_def, dot(theta0, theta0) > 0, lemma_bound(theta0, theta0) < D),
         witness={"rhs": lemma_bound(theta0, theta0), "D": D}))
     return obs
+
+
+# --- width 2 (as far as it goes) ------------------------------------------------------------------
+#
+# θ = (W₁₁, W₁₂, w₂) ∈ R^d × R^d × R². BN on each hidden unit: z_ij = (<W₁ⱼ, x_i> - μ_j)/σ_j,
+# ŷ_i = Σ_j w₂ⱼ z_ij. With v = Σ_j w₂ⱼ W₁ⱼ/σ_j (σ_j = ||W₁ⱼ||_Σ), ŷ_i = <v, x_i - x̄>, so
+# L̂ = vᵀΣv - 2<c, v> + mean(y²) = (v - d)ᵀΣ(v - d) + mean(y²) - k*²: the global minimisers are
+# {θ : v = d}. Not proved: that they are the only local minimisers.
+
+def width_two_obligations(t: TwoLayer, theta0: Sequence[Fraction], half_side: Fraction) -> list[Obligation]:
+    """1. the outputs are ŷ_i = <v, x_i - x̄>; 2. mean((<v, x_i - x̄> - y_i)²) = vᵀΣv - 2<c,v> +
+    mean(y²) for every v; 3. that is >= mean(y²) - k*² with equality only at v = d; 4. no θ with
+    |θ_k - θ0_k| < half_side for every coordinate (a box containing the ball of that radius) has
+    v(θ) = d. Step 4 is encoded with denominators cleared: Σ_j w₂ⱼW₁ⱼ/σ_j = d ⇔
+    w₂₁W₁₁σ₂ + w₂₂W₁₂σ₁ = d·σ₁σ₂ (σ₁σ₂ > 0)."""
+    net, dim = t.net, t.dim
+    rows = [[z3.Real(f"W{j + 1}_{k + 1}") for k in range(dim)] for j in range(2)]
+    w2 = [z3.Real("a1"), z3.Real("a2")]
+    roots = [positive_root(f"s{j + 1}", net.bn_variance(rows[j])) for j in range(2)]
+    sig, defs = [r[0] for r in roots], tuple(c for r in roots for c in r[1])
+    v = [z3.Sum([w2[j] * rows[j][k] / sig[j] for j in range(2)]) for k in range(dim)]
+    outputs = [z3.Sum([w2[j] * (net.outputs(rows[j])[i] - net.bn_mean(rows[j])) / sig[j] for j in range(2)])
+               for i in range(net.n)]
+    centered = [[x - m for x, m in zip(row, net.x_mean)] for row in net.X]
+    free_v = [z3.Real(f"v{k + 1}") for k in range(dim)]
+    free_quadratic = dot(free_v, net.sigma_times(free_v)) - 2 * dot(net.cov_vector(), free_v)
+    loss_in_v = net.inv_n * z3.Sum([(dot(free_v, xc) - yi) ** 2 for xc, yi in zip(centered, net.y)])
+    k, k_def = positive_root("k", const(t.k_sq))
+    flat = [*rows[0], *rows[1], *w2]
+    box = tuple(z3.And(x - const(c) < const(half_side), const(c) - x < const(half_side))
+                for x, c in zip(flat, theta0))
+    cleared = [w2[0] * rows[0][k] * sig[1] + w2[1] * rows[1][k] * sig[0] == t.d[k] * sig[0] * sig[1]
+               for k in range(dim)]
+    return [
+        Obligation("width_two_outputs_are_linear_in_v",
+                   "width 2: ŷ_i = Σ_j w₂ⱼ(u_ij - μ_j)/σ_j = <v, x_i - x̄>, v = Σ_j w₂ⱼW₁ⱼ/σ_j", "unsat",
+                   (*defs, z3.Or([o != dot(v, xc) for o, xc in zip(outputs, centered)])),
+                   definitions=defs, premises=defs),
+        Obligation("width_two_bn_loss_in_v",
+                   "(1/n) Σ (<v, x_i - x̄> - y_i)² = vᵀΣv - 2<c,v> + mean(y²) for every v", "unsat",
+                   (loss_in_v != free_quadratic + t.m,)),
+        Obligation("width_two_bn_global_minimisers",
+                   "vᵀΣv - 2<c,v> >= -k*², with equality only at v = d", "unsat",
+                   (*k_def, z3.Or(free_quadratic < -k * k,
+                                  z3.And(free_quadratic == -k * k,
+                                         z3.Or([a != b for a, b in zip(free_v, t.d)])))),
+                   definitions=tuple(k_def), premises=tuple(k_def)),
+        Obligation("width_two_no_bn_optimum_near_theta0",
+                   f"no θ with every |θ_k - θ0_k| < {half_side} has v(θ) = d", "unsat",
+                   (*defs, *box, *cleared), definitions=defs, premises=box),
+    ]

@@ -100,3 +100,30 @@ def test_monte_carlo_is_seeded_and_fails_often_even_for_centered_inputs():
     p, se, n = monte_carlo(centered_canonical(), samples=20_000)
     assert (p, se, n) == monte_carlo(centered_canonical(), samples=20_000)
     assert 0.80 < p < 0.85
+
+
+def test_width_two_steps_are_proved_and_flip_under_mutation():
+    import copy
+
+    from harness.two_layer import WIDTH_TWO_HALF_SIDE, WIDTH_TWO_THETA0
+    from proofs.two_layer import width_two_obligations
+
+    t, _ = setup(canonical())
+    for ob in width_two_obligations(t, WIDTH_TWO_THETA0, WIDTH_TWO_HALF_SIDE):
+        assert decide(ob, 10).result == ob.expected, ob.name
+
+    def answer(tl, name, half_side=WIDTH_TWO_HALF_SIDE):
+        ob = next(o for o in width_two_obligations(tl, WIDTH_TWO_THETA0, half_side) if o.name == name)
+        return decide(ob, 10).result
+
+    assert answer(t, "width_two_no_bn_optimum_near_theta0", Fraction(2)) == "sat"
+    shifted = copy.copy(t)
+    shifted.m = t.m + 1
+    assert answer(shifted, "width_two_bn_loss_in_v") == "sat"
+    uncentered = copy.copy(t)
+    uncentered.net = copy.copy(t.net)
+    uncentered.net.x_mean = [z3.RealVal(0), z3.RealVal(0)]
+    assert answer(uncentered, "width_two_outputs_are_linear_in_v") == "sat"
+    wrong_d = TwoLayer(canonical().X, canonical().y, (Fraction(2), Fraction(0)),
+                       (Fraction(5), Fraction(2)), t.k_sq)
+    assert answer(wrong_d, "width_two_bn_global_minimisers") == "sat"
