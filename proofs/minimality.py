@@ -42,6 +42,10 @@ var(a) = cov(a, a). "(L4.5) holds" means: at every W0 with <W0,W*> > 0,
     (also checked directly: `dimension_one_bn_loss_depends_on_sign_only`). Every w != 0 is a
     local minimiser when σ_x > 0, W0 itself is in Ŵ*, and the left side of (L4.5) is 0.
 
+(n = 2) Two points never refute, in any dimension and without a unique W*:
+    `two_points_standardize_to_signs`: the standardized outputs are ±(1, -1), so L̂ is locally
+    constant where σ > 0 (a dense set when x_1 != x_2) and the left side of (L4.5) is 0.
+
 The statements over output vectors quantify over all of R^n (a superset of {Xw}), so they hold
 for every d; they are machine-checked for n in OUTPUT_SIZES and, by hand, are the same one-line
 algebra for every n. The scalar and inner-product steps hold in every dimension as stated.
@@ -282,6 +286,20 @@ def dimension_one_bn_loss_depends_on_sign_only(n: int, same_sign: bool = True) -
                   definitions=(*s_def, *s2_def), premises=(w * w2 > 0 if same_sign else w * w2 < 0,))
 
 
+# --- two points, any dimension (no unique-W* hypothesis) -------------------------------------------
+
+def two_points_standardize_to_signs(n: int = 2) -> Obligation:
+    """n = 2: the standardized outputs are (1, -1) or (-1, 1), so L̂ takes two values and is
+    locally constant: every w with σ(w) > 0 is a local minimiser (n = 3: sat, the mutation)."""
+    u = _vec("u", n)
+    s, s_def = positive_root("s", _variance(u))
+    z = [a / s for a in _centered(u)]
+    signs = z3.Or(z3.And(z[0] == 1, z[1] == -1), z3.And(z[0] == -1, z[1] == 1))
+    return _unsat(f"two_points_standardize_to_signs_n{n}",
+                  f"n = {n}: the standardized outputs are ±(1, -1) (L̂ locally constant)",
+                  (z3.Not(signs),), definitions=s_def)
+
+
 def minimality_obligations() -> list[Obligation]:
     """Every step of the minimality argument, in the order of the module docstring."""
     return [
@@ -301,4 +319,5 @@ def minimality_obligations() -> list[Obligation]:
         *[zero_variance_makes_outputs_constant(n) for n in OUTPUT_SIZES],
         affine_hyperplane_misses_origin(),
         *[dimension_one_bn_loss_depends_on_sign_only(n) for n in (2, 3)],
+        two_points_standardize_to_signs(),
     ]

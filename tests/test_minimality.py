@@ -29,6 +29,7 @@ MUTATIONS = {
     "singular_square_data_need_not_interpolate": lambda: m.square_invertible_data_interpolated(2, invertible=False),
     "unit_variance_outputs_are_not_constant": lambda: m.zero_variance_makes_outputs_constant(3, zero=False),
     "zero_vector_is_orthogonal_to_every_point": lambda: m.affine_hyperplane_misses_origin(nonzero=False),
+    "three_points_do_not_standardize_to_signs": lambda: m.two_points_standardize_to_signs(3),
     "opposite_signs_in_dimension_one_change_the_loss": lambda: m.dimension_one_bn_loss_depends_on_sign_only(3, same_sign=False),
 }
 
@@ -47,7 +48,8 @@ def test_every_minimality_family_has_a_mutation():
                "fewer_points_than_dimensions_make_gram_singular",
                "square_invertible_data_interpolated", "zero_variance_makes_outputs_constant",
                "affine_hyperplane_misses_origin", "dimension_one_bn_loss_depends_on_sign_only",
-               "lemma_bound_nonnegative", "cauchy_schwarz_bound_is_minimum"}
+               "lemma_bound_nonnegative", "cauchy_schwarz_bound_is_minimum",
+               "two_points_standardize_to_signs"}
     assert families == covered
 
 
