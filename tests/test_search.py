@@ -96,3 +96,21 @@ def test_search_cli_rejects_bad_input_with_exit_2(argv, capsys):
         code = exc.code
     assert code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_histogram_bytes_are_deterministic(tmp_path):
+    import numpy as np
+
+    from harness.counterexamples import histogram
+
+    data = {"a": np.array([0.5, 0.75, 1.0]), "b": np.array([0.6, 0.6, 0.9])}
+    first = [p.read_bytes() for p in histogram(data, tmp_path / "one")]
+    second = [p.read_bytes() for p in histogram(data, tmp_path / "two")]
+    assert first == second
+
+
+def test_latex_macros_are_one_newcommand_per_value():
+    from harness.counterexamples import macros_text
+
+    text = macros_text({"BNSearchRefuting": ("968", "refuting sets")})
+    assert "\\newcommand{\\BNSearchRefuting}{968}" in text.splitlines()
