@@ -1,4 +1,4 @@
-"""`make activations` (`python -m harness.activations`): the ReLU, t³ and BN-after-ReLU
+"""`make activations` (`python -m harness.activations`): the ReLU, t³, t + t² and BN-after-ReLU
 refutations of proofs/activations.py, the exact ReLU search of harness/activation_search.py over the
 {-1,0,1} and {-2..2} boxes, and Z3 proofs for the smallest sets it finds; writes
 results/activations.md (deterministic: no timings) and exits 1 unless every obligation is proved.
@@ -13,7 +13,8 @@ from pathlib import Path
 from harness.activation_search import relu_search
 from harness.report import write_atomically
 from harness.solver import decide
-from proofs.activations import CUBE, RELU, RELU_AFTER, ActivationSet, activation_obligations
+from proofs.activations import (CUBE, QUADRATIC, RELU, RELU_AFTER, ActivationSet,
+                                activation_obligations)
 
 RADII_SQ = (Fraction(1, 400), Fraction(1, 10_000), Fraction(1, 1_000_000))
 PROVE_FOUND = 3
@@ -64,6 +65,7 @@ def main(out: str = "results/activations.md") -> int:
 
     table("ReLU: the prototype set", RELU, prove_set(RELU))
     table("t³", CUBE, prove_set(CUBE))
+    table("t + t² (proved on a box containing the ball)", QUADRATIC, prove_set(QUADRATIC))
     table("BN after ReLU (L(W*) = 1/3)", RELU_AFTER, prove_set(RELU_AFTER))
     lines += ["## Exact search: BN before ReLU, unique perfect standard fit", "",
               "Every set of three distinct x ∈ {-B..B}² with y ∈ {0..B}³ (harness/activation_search.py).",

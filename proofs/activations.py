@@ -1,5 +1,5 @@
 """(L4.5) with a nonlinear activation φ (paper.md §7; issue 11 item 5): refutations for
-φ = ReLU and φ(t) = t³ with BN before the activation, and for BN after ReLU (end of module).
+φ = ReLU, φ(t) = t³ and φ(t) = t + t² with BN before the activation, and for BN after ReLU (end of module).
 
 Networks (n points, d = 2): standard f_w(x) = φ(<w, x>), L(w) = (1/n) Σ (φ(u_i) - y_i)²;
 BN f̂_w(x_i) = φ(z_i) with z_i = (u_i - μ)/σ, L̂(w) = (1/n) Σ (φ(z_i) - y_i)²; W* a global
@@ -14,7 +14,8 @@ The refutation, for a learning set with L(W*) = 0 and a radius r:
    denominators cleared: ∂z_i/∂w = ((x_i - x̄)σ² - a_i·Σw)/σ³ (a_i = u_i - μ, the quotient rule
    with ∂σ/∂w = Σw/σ), so ∇L̂ = (2/n) Σ_i (φ(z_i) - y_i)φ'(z_i)∂z_i/∂w, and with
    P_i = σ^m (φ(a_i/σ) - y_i) φ'(a_i/σ) a polynomial (ReLU in the pattern: m = 1,
-   P_i = a_i - σy_i on active points, 0 on inactive ones; t³: m = 5, P_i = 3a_i²(a_i³ - σ³y_i)),
+   P_i = a_i - σy_i on active points, 0 on inactive ones; t³: m = 5, P_i = 3a_i²(a_i³ - σ³y_i);
+   t + t²: m = 3, P_i = (a_iσ + a_i² - y_iσ²)(σ + 2a_i)),
    ∇L̂ = 2/(n σ^(m+3)) · Σ_i P_i ((x_i - x̄)σ² - a_i Σw): zero iff the sum is zero (σ > 0).
    tests/test_activations.py checks this form against SymPy's derivative of the literal loss.
 4. `lemma_fails_at_w_star`: W0 = W* meets the premise <W0,W*> > 0 and the right side of (L4.5)
@@ -27,6 +28,7 @@ would be ill-posed rather than false), and nothing about other W0.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
@@ -47,6 +49,7 @@ class ActivationSet:
     w_star: tuple[Fraction, ...]
     radius_sq: Fraction
     standard_loss: Fraction = Fraction(0)  # L(W*), claimed
+    box: bool = False                      # prove on the box |w_k - W*_k| < r (contains the ball)
 
 
 def _q(*values) -> tuple[Fraction, ...]:
@@ -64,11 +67,20 @@ CUBE = ActivationSet("cube", "cube", (_q(0, 1), _q(2, -1), _q(0, -1)), _q(8, 1, 
                      Fraction(1, 10))
 
 
+# φ(t) = t + t² on the same points with y = u + u² = (6, 2, 2): L(W*) = 0.
+# Proved on the box of half-side 1/5 (the ball r² = 1/25 times out in Z3); a float search puts
+# the nearest BN local minimum on the ray of (0, 1), at squared distance 9/4 (box 2: sat).
+QUADRATIC = ActivationSet("quadratic", "quadratic", (_q(0, 1), _q(2, -1), _q(0, -1)), _q(6, 2, 2),
+                          _q("3/2", 2), Fraction(1, 25), box=True)
+
+
 def phi(activation: str, t):
     if activation in ("relu", "relu_after"):
         return z3.If(t > 0, t, 0)
     if activation == "cube":
         return t * t * t
+    if activation == "quadratic":
+        return t + t * t
     raise ValueError(activation)
 
 
@@ -111,6 +123,8 @@ class _Net:
             P = [(ai - s * yi) if on else z3.RealVal(0) for ai, yi, on in zip(a, self.y, pattern)]
         elif self.s.activation == "cube":
             P = [3 * ai * ai * (ai ** 3 - s ** 3 * yi) for ai, yi in zip(a, self.y)]
+        elif self.s.activation == "quadratic":
+            P = [(ai * s + ai * ai - yi * s * s) * (s + 2 * ai) for ai, yi in zip(a, self.y)]
         else:
             raise ValueError(f"no BN-before gradient for {self.s.activation}")
         return [z3.Sum([Pi * ((x[k] - self.x_mean[k]) * s * s - ai * sw[k])
@@ -132,7 +146,23 @@ def standard_optimum(s: ActivationSet, w_star: Sequence[Fraction] | None = None)
 
 
 def _ball(s: ActivationSet, w, radius_sq: Fraction | None = None):
-    return sq_norm(sub(w, [const(v) for v in s.w_star])) < const(radius_sq or s.radius_sq)
+    """||w - W*||² < r², or with `s.box` the box |w_k - W*_k| < r, which contains that ball
+    (a claim for every point of the box is a claim for every point of the ball; Z3 decides the
+    box where the ball times out, as for t + t²). r is then the exact rational root of r²."""
+    r_sq = radius_sq or s.radius_sq
+    if not s.box:
+        return sq_norm(sub(w, [const(v) for v in s.w_star])) < const(r_sq)
+    r = Fraction(math.isqrt(r_sq.numerator), math.isqrt(r_sq.denominator))
+    if r * r != r_sq:
+        raise ValueError(f"a box needs r² a rational square, got {r_sq}")
+    return z3.And([z3.And(wk - const(c) < const(r), const(c) - wk < const(r)) for wk, c in zip(w, s.w_star)])
+
+
+def _region_text(s: ActivationSet, radius_sq: Fraction | None = None) -> str:
+    r_sq = radius_sq or s.radius_sq
+    if s.box:
+        return f"the box |w_k - W*_k| < r, r² = {r_sq} (it contains the ball ||w - W*||² < r²)"
+    return f"||w - W*||² < {r_sq}"
 
 
 def _pattern(net: _Net, w, pattern) -> list:
@@ -149,7 +179,7 @@ def bn_smooth_on_ball(s: ActivationSet, radius_sq: Fraction | None = None) -> Ob
     return Obligation(
         name=f"{s.name}_bn_smooth_on_ball",
         statement=(f"σ(w) > 0{' and the ReLU pattern of W*, strictly,' if s.activation == 'relu' else ''}"
-                   f" on ||w - W*||² < {s.radius_sq if radius_sq is None else radius_sq}"),
+                   f" on {_region_text(s, radius_sq)}"),
         expected="unsat", query=(*premises, z3.Or(broken)), premises=premises)
 
 
@@ -165,7 +195,7 @@ def bn_no_stationary_point_on_ball(s: ActivationSet, radius_sq: Fraction | None 
     grad = net.cleared_gradient(w, sigma, pattern)
     return Obligation(
         name=f"{s.name}_bn_no_stationary_point_on_ball",
-        statement=f"∇L̂(w) != 0 for every w with ||w - W*||² < {s.radius_sq if radius_sq is None else radius_sq}",
+        statement=f"∇L̂(w) != 0 for every w in {_region_text(s, radius_sq)}",
         expected="unsat", query=(*s_def, *premises, *[g == 0 for g in grad]),
         definitions=tuple(s_def), premises=premises)
 

@@ -12,8 +12,9 @@ from harness.solver import decide
 from proofs import activations as act
 from tests.z3_to_sympy import to_sympy
 
-SETS = (act.RELU, act.CUBE, act.RELU_AFTER)
-BEFORE = (act.RELU, act.CUBE)          # BN before the activation
+SETS = (act.RELU, act.CUBE, act.QUADRATIC, act.RELU_AFTER)
+BEFORE = (act.RELU, act.CUBE, act.QUADRATIC)          # BN before the activation
+CLEARED_POWER = {"relu": 1, "cube": 5, "quadratic": 3}  # m of the module docstring
 
 
 @pytest.mark.parametrize("s", SETS, ids=lambda s: s.name)
@@ -25,7 +26,8 @@ def test_activation_refutation_is_proved(s):
 @pytest.mark.parametrize("s, wrong_w_star, big_ball", [
     (act.RELU, (Fraction(3, 2), Fraction(1)), Fraction(1, 100)),
     (act.CUBE, (Fraction(3, 2), Fraction(1)), Fraction(1, 4)),
-], ids=["relu", "cube"])
+    (act.QUADRATIC, (Fraction(3, 2), Fraction(1)), Fraction(4)),
+], ids=["relu", "cube", "quadratic"])
 def test_mutated_activation_obligations_are_sat(s, wrong_w_star, big_ball):
     assert decide(act.standard_optimum(s, wrong_w_star), 10).result == "sat"
     assert decide(act.bn_no_stationary_point_on_ball(s, big_ball), 10).result == "sat"
@@ -47,7 +49,8 @@ def _literal_bn_loss(s, w):
     n = len(u)
     mu = sum(u) / n
     sigma = sympy.sqrt(sum((ui - mu) ** 2 for ui in u) / n)
-    phi = (lambda t: sympy.Max(0, t)) if s.activation == "relu" else (lambda t: t ** 3)
+    phi = {"relu": lambda t: sympy.Max(0, t), "cube": lambda t: t ** 3,
+           "quadratic": lambda t: t + t ** 2}[s.activation]
     return sum((phi((ui - mu) / sigma) - sympy.Rational(yi)) ** 2 for ui, yi in zip(u, s.y)) / n, sigma
 
 
@@ -55,7 +58,7 @@ def _gradient_agrees(s, pattern) -> bool:
     w1, w2, sym_s = sympy.symbols("w1 w2 s", real=True)
     net = act._Net(s)
     cleared = net.cleared_gradient([z3.Real("w1"), z3.Real("w2")], z3.Real("s"), pattern)
-    m = 1 if s.activation == "relu" else 5
+    m = CLEARED_POWER[s.activation]
     loss, sigma = _literal_bn_loss(s, [w1, w2])
     for dw in [(0, 0), (Fraction(1, 50), Fraction(-1, 40)), (Fraction(-1, 30), Fraction(1, 70))]:
         at = {w1: sympy.Rational(s.w_star[0] + dw[0]), w2: sympy.Rational(s.w_star[1] + dw[1])}
