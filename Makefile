@@ -50,6 +50,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/search.py
 
 # `bnproof prove --variant` timings (the variants of docs/spec.md §7, docs/variants.md)
 .PHONY: bench-variants
@@ -107,3 +108,20 @@ coq-deps:
 	  echo "make coq: coqc with Coquelicot not found, and it cannot be installed here;" \
 	       "run as root: apt-get install -y $(COQ_PACKAGES)" >&2; exit 1; \
 	fi
+
+# Every 3-point learning set in R² with entries in {-1,0,1} and {-2..2}, exact verdicts, and the
+# minimality theorems: results/counterexamples.md, the histogram counterexamples.pdf/.png and the
+# LaTeX macros counterexamples.tex.
+.PHONY: counterexamples
+counterexamples: $(STAMP)
+	$(BIN)/bnproof search --report results
+
+# (L4.5) with ReLU and t³ activations (BN before the activation): proofs/activations.py.
+.PHONY: activations
+activations: $(STAMP)
+	$(BIN)/python -m harness.activations
+
+# Two-layer linear network with one BN hidden unit: proofs/two_layer.py + a seeded Monte-Carlo.
+.PHONY: two-layer
+two-layer: $(STAMP)
+	$(BIN)/python -m harness.two_layer

@@ -1,6 +1,7 @@
 """The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]`,
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]` and
-`bnproof theorems [--json] [--output FILE] [--timeout S] [--quick]`. `prove` and `check` take
+`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`,
+`bnproof theorems [--json] [--output FILE] [--timeout S] [--quick]` and
+`bnproof search [--bound B] [--json] [--report DIR]`. `prove` and `check` take
 `--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (docs/spec.md §7, harness/variants.py;
 `check --variant V --prove` exits as `prove` does).
 
@@ -85,6 +86,7 @@ def parser() -> argparse.ArgumentParser:
     _add_check(sub)
     _add_variant_flags(prove, sub.choices["check"])
     _add_theorems(sub)
+    _add_search(sub)
     return p
 
 
@@ -230,8 +232,63 @@ def _run_theorems(args) -> int:
 # ---- end bnproof theorems
 
 
+# --- bnproof search (docs/spec.md §7, smallest counterexamples) -------------------------------------
+
+def _add_search(sub) -> None:
+    from harness.search import MAX_BOUND
+
+    search = sub.add_parser("search", help="every 3-point learning set in R² with entries in "
+                            "{-B..B}, with exact verdicts",
+                            description="Enumerate the 3-point learning sets in R² with x and y "
+                            "entries in {-B..B} and count the exact verdicts on (L4.5). With "
+                            "--report DIR: write DIR/counterexamples.md and the histogram, and "
+                            "prove the minimality theorems (exit 1 unless all are proved).")
+    search.add_argument("--bound", type=int, choices=range(1, MAX_BOUND + 1), default=1,
+                        metavar="B", help=f"the box {{-B..B}}, B in 1..{MAX_BOUND} (default 1)")
+    search.add_argument("--json", action="store_true", help="print one JSON object")
+    search.add_argument("--report", metavar="DIR",
+                        help="write DIR/counterexamples.md and counterexamples.pdf/.png (both boxes; "
+                        "--bound and --json are then ignored)")
+    search.add_argument("--timeout", type=_positive(float), default=10.0, metavar="SECONDS",
+                        help="per-obligation solver timeout with --report (default 10)")
+
+
+def _run_search(args) -> int:
+    from harness.search import summary
+
+    if args.report:
+        if not Path(args.report).is_dir():
+            print(f"bnproof: {args.report}: --report folder does not exist", file=sys.stderr)
+            return 2
+        from harness.counterexamples import RoutesDisagree, decide_minimality, write
+
+        rows = decide_minimality(args.timeout)
+        try:
+            written = write(Path(args.report), rows)
+        except RoutesDisagree as exc:
+            print(f"bnproof: CONTRADICTED: the exact core and the integer route disagree: {exc}",
+                  file=sys.stderr)
+            return 1
+        for path in written:
+            print(f"wrote {path}")
+        return 0 if all(r["result"] == r["expected"] for r in rows) else 1
+    result = summary(args.bound)
+    if args.json:
+        sys.stdout.write(to_json(result))
+    else:
+        print(f"3-point learning sets in R² with entries in {result['box']}: "
+              f"{result['sets_with_distinct_x']} with distinct x's "
+              f"(+ {result['sets_with_a_repeated_x']} with a repeated x, all degenerate)")
+        for name, count in result["counts"].items():
+            print(f"  {name:<15} {count}")
+        print(f"  non-degenerate  {result['nondegenerate']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "search":
+        return _run_search(args)
     problem = _output_problem(args.output) or _variant_problem(args)
     if problem:
         print(f"bnproof: {problem}", file=sys.stderr)
