@@ -480,8 +480,8 @@ def _check(branch: Branch, proof: Proof, where: str) -> list[str]:
                 return [f"{where}: the instance opens {len(cases)} cases, {len(proof.proofs)} proofs given"]
             return [x for k, (case, sub) in enumerate(zip(cases, proof.proofs))
                     for x in _check(case, sub, f"{where}, instance case {k}")]
-    except (ClaimError, sympy.PolynomialError) as exc:
-        return [f"{where}: {exc}"]
+    except (ClaimError, sympy.PolynomialError, sympy.SympifyError, TypeError, ValueError, IndexError) as exc:
+        return [f"{where}: malformed step ({exc})"]    # a certificate is untrusted input
     return [f"{where}: {type(proof).__name__} is not a proof step"]
 
 

@@ -204,6 +204,19 @@ def test_a_witness_term_must_make_the_claim_false():
     assert not certify(moved)[0]
 
 
+def test_a_witness_term_cannot_capture_a_variable_the_claim_binds():
+    """ε := t in "∀ ε > 0 ∃ t": the t the body introduces would be the term's t."""
+    cert = cert_for("lemma_fails_at_w_star")
+    inst = cert.proofs[1]
+    captured = with_proof(cert, 1, Instantiate(0, (t,), inst.proofs))
+    assert "not fresh" in certify(captured)[1]
+
+
+def test_a_malformed_step_is_a_failure_not_a_crash():
+    cert = with_proof(cert_for("bn_loss_identity"), 2, refute([P(1, 2)], [("not a polynomial (", 1)]))
+    assert "malformed step" in certify(cert)[1]
+
+
 def test_a_cut_must_refute_all_three_cases():
     cert = cert_for("failure_region_necessary")
     cut = cert.proofs[0]
