@@ -13,7 +13,7 @@ checker's own making with r > 0, r² = value.
 
 `branches` opens the negated claim into a disjunction of branches, each a list of atoms
 (p > 0, p >= 0, p = 0; p != 0 is split into p > 0 | -p > 0) plus pending universals. An atom's
-rational function is cleared to its numerator only when the denominator is a positive constant
+rational function is cleared to its numerator only when the denominator is a nonzero constant
 times powers of variables with an atom v > 0 earlier in the same branch. A certificate
 (proofs/certificate.py) gives one proof per branch and refers to atoms by index only; `check`
 verifies every Positivstellensatz identity by exact polynomial expansion, every sign, every cut
@@ -38,7 +38,7 @@ import sympy
 from sympy import Rational, Symbol
 from sympy.polys.fields import sfield
 
-from proofs.certificate import Certificate, Cut, Instantiate, Product, Proof, Refutation
+from proofs.certificate import Certificate, Cut, Instantiate, Proof, Refutation
 from proofs.claims import Claims, Surd
 
 
@@ -387,31 +387,32 @@ def _polynomial(expr, what: str) -> sympy.Poly:
 
 
 def _refute(branch: Branch, proof: Refutation) -> str | None:
+    """None if Σ a_k·Π q_kj²·Π g_kl + Σ m_i·e_i is the zero polynomial with a_k > 0, the g atoms
+    "> 0"/">= 0", the e atoms "= 0", and some term a positive constant times strict atoms only."""
     atoms = branch.atoms
-    total = sympy.Integer(0)
+    total = _poly(sympy.Integer(0))
     strict = False
     for product in proof.products:
         a = product.coefficient
         if not (isinstance(a, Rational) and a > 0):
             return f"coefficient {a} is not a positive rational"
-        value = a
+        value = _poly(a)
         for k in product.atoms:
             if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] not in (">", ">="):
                 return f"atom {k} is not a > or >= atom of the branch"
-            value *= atoms[k][0].as_expr()
+            value *= atoms[k][0]
         for square in product.squares:
-            value *= _polynomial(square, "a square").as_expr() ** 2
+            value *= _polynomial(square, "a square") ** 2
         strict |= not product.squares and all(atoms[k][1] == ">" for k in product.atoms)
         total += value
     for multiplier, k in proof.multiples:
         if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] != "=":
             return f"atom {k} is not an = atom of the branch"
-        total += _polynomial(multiplier, "a multiplier").as_expr() * atoms[k][0].as_expr()
+        total += _polynomial(multiplier, "a multiplier") * atoms[k][0]
     if not strict:
         return "no strictly positive term (a positive constant times strict atoms only)"
-    remainder = sympy.expand(total)
-    if remainder != 0:
-        return f"not an identity: the sum is {sympy.factor(remainder)}"
+    if not total.is_zero:
+        return f"not an identity: the sum is {sympy.factor(total.as_expr())}"
     return None
 
 
