@@ -344,6 +344,8 @@ def clear(expr, relation: str, positive: set) -> tuple[sympy.Poly, str]:
     expr = sympy.sympify(expr)
     if expr.has(sympy.Float):
         raise ClaimError("a float in an atom")
+    if expr.has(sympy.zoo, sympy.nan, sympy.oo):
+        raise ClaimError("a division by zero in the claim")
     fraction = sfield(expr)[1]
     numerator, denominator = fraction.numer.as_expr(), fraction.denom.as_expr()
     coefficient, factors = sympy.factor_list(denominator)

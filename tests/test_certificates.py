@@ -263,3 +263,8 @@ def test_certificate_data_is_exact():
             assert not sympy.sympify(value).has(sympy.Float), cert.obligation
     assert all(isinstance(pr.coefficient, R) for c in CERTIFICATES for pf in c.proofs
                if isinstance(pf, Refutation) for pr in pf.products)
+
+
+def test_a_claim_that_divides_by_zero_is_rejected_not_crashed():
+    ok, detail = certify(cert_for("distance_to_ray_lower_bound"), claims(bn_direction=F(0, 0)))
+    assert not ok and "division by zero" in detail
