@@ -1,20 +1,26 @@
 """The certificate checker: plain SymPy arithmetic, no solver (`make certify`).
 
-`check(certificate)` rebuilds each identity's left side from the learning set with its own
-SymPy semantics of docs/spec.md §3 (`Semantics` below: literal sums, written without looking at
-proofs/encoding.py or harness/evaluator.py), builds the right side from the certificate's data,
-and verifies, for every identity:
+The checker fixes the premises itself. For an obligation and its claimed values (a Claims:
+the learning set, W*, L(W*), d, ∇L̂(W*), L̂(W*), min L̂), `negated_claim` builds the negation of
+the claim literally as docs/spec.md §3-5 states it, with its own SymPy semantics (`Semantics`:
+literal sums, written without looking at proofs/encoding.py or harness/evaluator.py): L and
+L̂ as means of squares, σ(w) as the root s > 0 of s² = σ²(w) (the biased variance), ∇L̂ as
+SymPy's derivative of the literal L̂, the BN optima the ray {t·d : t > 0}, the distance to it as
+an infimum (∀ t > 0 bound, ∀ ε > 0 ∃ t), "(L4.5) fails at W0" as <W0,W*> > 0 and
+inf_t ||W0 - t·d||² > RHS(W0), local minimality with a quantified neighbourhood. Every square
+root the claim needs (σ, ||W*||, ||d||, the √q of a claimed surd) is a variable of the
+checker's own making with r > 0, r² = value.
 
-- lhs - rhs is 0 as a rational function (an element of Q(variables), sympy.polys.fields:
-  exact arithmetic on canonical numerator/denominator polynomials);
-- every term coefficient is a rational number > 0; every factor names a ">"/">=" hypothesis and
-  every multiple an "=" hypothesis;
-- every denominator of lhs and of the multipliers is a nonzero constant times powers of
-  variables that a hypothesis makes > 0 (so the identity holds wherever the hypotheses do);
-- the stated conclusion follows from the shape of the right side: "= 0" has no sign terms,
-  "> 0" has a term with no squares whose factors are all strict hypotheses;
-- with `definite_in`: the terms are squares of linear forms in those variables with a
-  nonsingular coefficient matrix (so the sum is > 0 away from the zero of the forms).
+`branches` opens the negated claim into a disjunction of branches, each a list of atoms
+(p > 0, p >= 0, p = 0; p != 0 is split into p > 0 | -p > 0) plus pending universals. An atom's
+rational function is cleared to its numerator only when the denominator is a nonzero constant
+times powers of variables with an atom v > 0 earlier in the same branch. A certificate
+(proofs/certificate.py) gives one proof per branch and refers to atoms by index only; `check`
+verifies every Positivstellensatz identity by exact polynomial expansion, every sign, every cut
+and every instantiation (see proofs/certificate.py for the rules).
+
+What remains trusted is this module: that `Semantics` and `negated_claim` say what docs/spec.md
+says, and the soundness of the few proof rules in `_check`.
 
 `python -m harness.certify` checks every certificate of proofs/certificates.py and prints one
 line each; exit 0 when all hold, 1 otherwise.
@@ -24,13 +30,16 @@ from __future__ import annotations
 
 import sys
 import time
+from dataclasses import dataclass
 from fractions import Fraction
+from typing import Union
 
 import sympy
-from sympy import Matrix, Rational
+from sympy import Rational, Symbol
 from sympy.polys.fields import sfield
 
-from proofs.certificate import Certificate, Identity
+from proofs.certificate import Certificate, Cut, Instantiate, Proof, Refutation
+from proofs.claims import Claims, Surd
 
 
 def _q(v) -> Rational:
@@ -41,21 +50,18 @@ def _q(v) -> Rational:
 class Semantics:
     """docs/spec.md §3 for one learning set, as SymPy expressions in whatever symbols it is given.
 
-    u_i(w) = <w, x_i>, μ(w) = mean u_i, σ²(w) = mean (u_i - μ)², <c, w> = mean (u_i - μ)(y_i - ȳ),
-    L(w) = mean (u_i - y_i)², L̂(w) = mean ((u_i - μ)/s - y_i)² with s standing for σ(w).
+    u_i(w) = <w, x_i>, μ(w) = mean u_i, σ²(w) = mean (u_i - μ)², L(w) = mean (u_i - y_i)²,
+    L̂(w) = mean ((u_i - μ)/s - y_i)² with s standing for σ(w); Σ and c the centered statistics.
     """
 
-    def __init__(self, cert: Certificate):
-        self.X = [[_q(v) for v in row] for row in cert.X]
-        self.y = [_q(v) for v in cert.y]
+    def __init__(self, X, y):
+        self.X = [[_q(v) for v in row] for row in X]
+        self.y = [_q(v) for v in y]
         self.n = len(self.y)
         self.dim = len(self.X[0])
-        self.w_star = [_q(v) for v in cert.w_star]
-        self.d = [_q(v) for v in cert.d]
         self.y_mean = sum(self.y) / self.n
         self.x_mean = [sum(row[k] for row in self.X) / self.n for k in range(self.dim)]
         self.mean_sq = sum(yi**2 for yi in self.y) / self.n
-        self._gradients: dict = {}
 
     @staticmethod
     def dot(a, b):
@@ -84,149 +90,430 @@ class Semantics:
     def var(self, w):
         return sum((ui - self.mu(w)) ** 2 for ui in self.u(w)) / self.n
 
-    def cov(self, w):
-        return sum((ui - self.mu(w)) * (yi - self.y_mean) for ui, yi in zip(self.u(w), self.y)) / self.n
-
     def bn_loss(self, w, s):
         return sum(((ui - self.mu(w)) / s - yi) ** 2 for ui, yi in zip(self.u(w), self.y)) / self.n
 
     @property
     def c(self):
+        """c = (1/n) Σ (x_i - x̄)(y_i - ȳ)."""
         return [sum((x[k] - self.x_mean[k]) * (yi - self.y_mean) for x, yi in zip(self.X, self.y)) / self.n
                 for k in range(self.dim)]
 
-    def sigma_times(self, w):
-        """(Σw)_k = mean (u_i - μ)(x_ik - x̄_k)."""
-        return [sum((ui - self.mu(w)) * (x[k] - self.x_mean[k]) for ui, x in zip(self.u(w), self.X)) / self.n
-                for k in range(self.dim)]
+    def quadratic(self, w):
+        """wᵀΣw with Σ = (1/n) Σ (x_i - x̄)(x_i - x̄)ᵀ."""
+        centered = [[x[k] - self.x_mean[k] for k in range(self.dim)] for x in self.X]
+        return sum(self.dot(w, xc) ** 2 for xc in centered) / self.n
 
-    def bn_gradient(self, point, s):
-        """∂L̂/∂w_k at `point`, by SymPy's diff of the literal L̂(w) = F(w, σ(w)), F(w, s) the sum
-        above: chain rule ∂F/∂w_k + ∂F/∂s · ∂σ/∂w_k with ∂σ/∂w_k = (∂σ²/∂w_k)/(2s), s = σ(point)."""
-        key = (tuple(point), s)
-        if key not in self._gradients:
-            self._gradients[key] = self._gradient(point, s)
-        return self._gradients[key]
+    def bn_gradient(self, w, s):
+        """∂L̂/∂w_k at w, by SymPy's diff of the literal L̂(w) = F(w, σ(w)), F(w, s) the sum
+        above: chain rule ∂F/∂w_k + ∂F/∂s · ∂σ/∂w_k with ∂σ/∂w_k = (∂σ²/∂w_k)/(2s), s = σ(w)."""
+        v = sympy.symbols(f"_v1:{self.dim + 1}")
+        F = self.bn_loss(v, s)
+        at = dict(zip(v, w))
+        return [(sympy.diff(F, vk) + sympy.diff(F, s) * sympy.diff(self.var(v), vk) / (2 * s)).subs(at)
+                for vk in v]
 
-    def _gradient(self, point, s):
-        w = sympy.symbols(f"_w1:{self.dim + 1}")
-        F = self.bn_loss(w, s)
-        at = dict(zip(w, point))
-        return [(sympy.diff(F, wk) + sympy.diff(F, s) * sympy.diff(self.var(w), wk) / (2 * s)).subs(at)
-                for wk in w]
-
-    def ray_distance_pos(self, w0):
-        """D(W0) when <W0, d> > 0: ||W0||² - <W0,d>²/||d||²."""
-        return self.sq(w0) - self.dot(w0, self.d) ** 2 / self.sq(self.d)
-
-    def ray_distance_nonpos(self, w0):
-        """D(W0) when <W0, d> <= 0: ||W0||²."""
-        return self.sq(w0)
-
-    def lemma_rhs(self, w0):
-        """Right side of (L4.5): ||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²."""
-        ws = self.w_star
-        return self.sq(self.sub(w0, ws)) - (self.sq(ws) - self.dot(ws, w0)) ** 2 / self.sq(ws)
+    def lemma_rhs(self, w0, w_star):
+        """Right side of (L4.5): ||W0 - W*||² - (1/||W*||²)(||W*||² - <W*,W0>)²."""
+        return self.sq(self.sub(w0, w_star)) - (self.sq(w_star) - self.dot(w_star, w0)) ** 2 / self.sq(w_star)
 
 
-def _fraction(expr):
-    """expr as an element of the field of rational functions Q(variables): exact, canonical."""
-    return sfield(sympy.sympify(expr))[1]
+# ---- formulas of the negated claims -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Atom:
+    expr: sympy.Expr
+    relation: str                         # ">", ">=" or "="
 
 
-def _denominator_ok(expr, positive: set) -> bool:
-    denominator = _fraction(expr).denom
-    if denominator.is_ground:
-        return denominator != 0
-    coefficient, factors = denominator.factor_list()
-    return coefficient != 0 and all(f.as_expr() in positive for f, _ in factors)
+@dataclass(frozen=True)
+class And:
+    parts: tuple
 
 
-def _definite(identity: Identity) -> str | None:
-    if any(t.factors or len(t.squares) != 1 for t in identity.terms):
-        return "definite_in needs terms that are single squares"
-    variables = list(identity.definite_in)
-    forms = [sympy.Poly(t.squares[0], *variables) for t in identity.terms]
-    if len(forms) != len(variables) or any(f.total_degree() > 1 for f in forms):
-        return "definite_in needs one linear form per variable"
-    matrix = Matrix([[f.coeff_monomial(v) for v in variables] for f in forms])
-    return None if matrix.det() != 0 else "the linear forms are dependent"
+@dataclass(frozen=True)
+class Or:
+    parts: tuple
 
 
-def check_identity(identity: Identity, m: Semantics, hypotheses: dict) -> str | None:
-    """None if the identity holds with valid signs, else what is wrong."""
-    positive = {h.expr(m) for h in hypotheses.values() if h.relation == ">"}
-    positive = {e for e in positive if isinstance(e, sympy.Symbol)}
-    data = [q for t in identity.terms for q in t.squares] + [mult for mult, _ in identity.multiples]
-    if any(sympy.sympify(e).has(sympy.Float) for e in data):
-        return "a float entered the identity (exact rationals only)"
-    rhs = sympy.Integer(0)
-    for term in identity.terms:
-        if not (isinstance(term.coefficient, Rational) and term.coefficient > 0):
-            return f"coefficient {term.coefficient} is not a positive rational"
-        value = term.coefficient
-        for q in term.squares:
-            value *= q**2
-        for name in term.factors:
-            h = hypotheses.get(name)
-            if h is None or h.relation not in (">", ">="):
-                return f"factor {name!r} is not a > or >= hypothesis"
-            value *= h.expr(m)
-        rhs += value
-    for multiplier, name in identity.multiples:
-        h = hypotheses.get(name)
-        if h is None or h.relation != "=":
-            return f"multiple of {name!r}, which is not an = hypothesis"
-        if not _denominator_ok(multiplier, positive):
-            return f"multiplier {multiplier} may divide by zero"
-        rhs += multiplier * h.expr(m)
-    lhs = identity.lhs(m)
-    if sympy.sympify(lhs).has(sympy.Float):
-        return "a float entered the identity (exact rationals only)"
-    if not _denominator_ok(lhs, positive):
-        return "the left side may divide by zero"
-    difference = _fraction(lhs - rhs)
-    if difference != 0:
-        return f"not an identity: lhs - rhs = {sympy.factor(difference.as_expr())}"
-    if identity.conclusion == "= 0" and identity.terms:
-        return "concludes = 0 but has sign terms"
-    if identity.conclusion == "> 0" and not any(
-            not t.squares and all(hypotheses[f].relation == ">" for f in t.factors)
-            for t in identity.terms):
-        return "concludes > 0 but no term is strictly positive"
-    if identity.conclusion not in ("= 0", ">= 0", "> 0"):
-        return f"unknown conclusion {identity.conclusion!r}"
-    if identity.definite_in:
-        return _definite(identity)
+@dataclass(frozen=True)
+class Forall:
+    """∀ variables ∀ roots (r > 0, r² = square): body. `exists`: the symbols the body binds
+    existentially (they become variables of the branch once the universal is instantiated)."""
+    variables: tuple[Symbol, ...]
+    body: "Formula"
+    roots: tuple[tuple[Symbol, sympy.Expr], ...] = ()
+    exists: tuple[Symbol, ...] = ()
+
+
+Formula = Union[Atom, And, Or, Forall]
+
+
+def gt(a, b=0) -> Atom:
+    return Atom(sympy.sympify(a - b), ">")
+
+
+def ge(a, b=0) -> Atom:
+    return Atom(sympy.sympify(a - b), ">=")
+
+
+def eq(a, b=0) -> Atom:
+    return Atom(sympy.sympify(a - b), "=")
+
+
+def ne(a, b=0) -> Or:
+    return Or((gt(a, b), gt(b, a)))
+
+
+def not_(atom: Atom) -> Formula:
+    return {">": ge(-atom.expr), ">=": gt(-atom.expr), "=": ne(atom.expr)}[atom.relation]
+
+
+def vector_ne(a, b) -> Or:
+    return Or(tuple(ne(ak, bk) for ak, bk in zip(a, b)))
+
+
+def root(r: Symbol, square) -> And:
+    """r is the positive square root of `square`."""
+    return And((gt(r), eq(r**2, square)))
+
+
+def implies(premises: tuple, conclusion: Formula) -> Or:
+    """premises → conclusion, as ¬p_1 ∨ ... ∨ conclusion."""
+    return Or((*(not_(p) for p in premises), conclusion))
+
+
+# ---- the negated claims -------------------------------------------------------------------------
+
+def _vec(name: str, dim: int) -> list[Symbol]:
+    return list(sympy.symbols(f"{name}1:{dim + 1}"))
+
+
+class _Surds:
+    """A claimed a + b·sqrt(q): each distinct q > 0 gets a root variable sqrt_k (sqrt_k > 0,
+    sqrt_k² = q), declared with the claim."""
+
+    def __init__(self):
+        self.roots: dict[Rational, Symbol] = {}
+
+    def value(self, s: Surd):
+        a, b, q = _q(s.a), _q(s.b), _q(s.q)
+        if b == 0 or q == 0:
+            return a
+        if q < 0:
+            raise ValueError(f"a claimed value has sqrt({q})")
+        if q not in self.roots:
+            self.roots[q] = Symbol(f"sqrt_{len(self.roots) + 1}")
+        return a + b * self.roots[q]
+
+    def atoms(self) -> tuple:
+        return tuple(root(r, q) for q, r in self.roots.items())
+
+
+def negated_claim(name: str, m: Semantics, claims: Claims) -> Formula:
+    """The negation of obligation `name`'s claim, literally, about these claimed values."""
+    W, d = [_q(v) for v in claims.w_star], [_q(v) for v in claims.bn_direction]
+    dim = m.dim
+    w, v, W0 = _vec("w", dim), _vec("v", dim), _vec("W0_", dim)
+    t, eps, delta, lam = sympy.symbols("t eps delta lambda")
+    s, s_d, r, p, q = sympy.symbols("s s_d r p q")
+    surds = _Surds()
+    td = m.scaled(t, d)
+
+    def lemma_holds_at(w0) -> Formula:
+        """(L4.5) fails at W0, negated: <W0,W*> <= 0, or inf_{t>0} ||W0 - td||² <= RHS(W0),
+        i.e. ∀ ε > 0 ∃ t > 0: ||W0 - td||² < RHS(W0) + ε."""
+        return Or((ge(-m.dot(w0, W)), Forall((eps,), Or((ge(-eps), And((
+            gt(t), gt(m.lemma_rhs(w0, W) + eps, m.sq(m.sub(w0, td))))))), exists=(t,))))
+
+    def distance_cases(w0, bound) -> Or:
+        """D(W0), the claimed squared distance to the ray: ||W0||² - <W0,d>²/||d||² if <W0,d> > 0,
+        else ||W0||²; `bound(D)` the formula to state about it in each case."""
+        B = m.dot(w0, d)
+        return Or((And((gt(B), bound(m.sq(w0) - B**2 / m.sq(d)))), And((ge(-B), bound(m.sq(w0))))))
+
+    def region(w0) -> sympy.Expr:
+        """<W0, W*/||W*|| - d/||d||> with p = ||W*||, q = ||d||."""
+        return m.dot(w0, [wk / p - dk / q for wk, dk in zip(W, d)])
+
+    def norms() -> tuple:
+        return root(p, m.sq(W)), root(q, m.sq(d))
+
+    def admissible_inf_above(w0) -> Formula:
+        """<W0,W*> > 0 and inf_{t>0} ||W0 - td||² > RHS(W0): ∃ ε > 0 ∀ t > 0 ||W0 - td||² >= RHS + ε."""
+        return And((gt(m.dot(w0, W)), gt(eps), Forall((t,), implies(
+            (gt(t),), ge(m.sq(m.sub(w0, td)), m.lemma_rhs(w0, W) + eps)))))
+
+    if name == "standard_optimum":
+        # L(W*) = ℓ and ∀ w != W*: L(w) > L(W*)
+        return Or((ne(m.L(W), _q(claims.standard_loss_at_w_star)),
+                   And((vector_ne(w, W), ge(m.L(W), m.L(w))))))
+    if name == "bn_loss_identity":
+        # ∀ w, s (s > 0, s² = σ²(w)): σ²(w) = wᵀΣw and L̂(w) = 1 + mean(y²) - 2<c,w>/s
+        return And((root(s, m.var(w)), Or((ne(m.var(w), m.quadratic(w)),
+                                           ne(m.bn_loss(w, s), 1 + m.mean_sq - 2 * m.dot(m.c, w) / s)))))
+    if name == "bn_ray_is_global_minimum":
+        # ∀ t > 0: σ(td) > 0 and ∀ w with σ(w) > 0: L̂(w) >= L̂(td)
+        return And((gt(t), Or((ge(-m.var(td)), And((
+            root(r, m.var(td)), root(s, m.var(w)), gt(m.bn_loss(td, r), m.bn_loss(w, s))))))))
+    if name == "bn_stationary_points_on_line":
+        # ∀ w (σ(w) > 0, ∇L̂(w) = 0) ∃ λ: w = λ·d
+        return And((root(s, m.var(w)), *(eq(g) for g in m.bn_gradient(w, s)),
+                    Forall((lam,), vector_ne(w, m.scaled(lam, d)))))
+    if name == "bn_opposite_ray_not_minimum":
+        # ∀ t > 0: -td is no local minimiser of L̂: σ(-td) = 0, or ∀ δ > 0 ∃ w' with
+        # ||w' + td||² < δ², σ(w') > 0 and L̂(w') < L̂(-td)
+        minus_td = m.scaled(-t, d)
+        return And((gt(t), root(r, m.var(minus_td)), gt(delta), Forall(
+            tuple(v), implies((gt(delta**2, m.sq(m.sub(v, minus_td))),),
+                              ge(m.bn_loss(v, s), m.bn_loss(minus_td, r))),
+            roots=((s, m.var(v)),))))
+    if name == "bn_gradient_at_w_star":
+        # σ(W*) > 0, ∇L̂(W*) = g, g != 0
+        g = [surds.value(gk) for gk in claims.grad_at_w_star]
+        return And((*surds.atoms(), Or((ge(-m.var(W)), And((root(s, m.var(W)), vector_ne(m.bn_gradient(W, s), g))),
+                                        And(tuple(eq(gk) for gk in g))))))
+    if name == "w_star_not_bn_optimal":
+        # ∀ t > 0: W* != td; σ(W*), σ(d) > 0; L̂(W*) = ℓ*; L̂(d) = ℓ_min; ℓ* > ℓ_min
+        at_w, at_d = surds.value(claims.bn_loss_at_w_star), surds.value(claims.min_bn_loss)
+        return And((*surds.atoms(), Or((
+            And((gt(t), *(eq(a, b) for a, b in zip(W, td)))), ge(-m.var(W)), ge(-m.var(d)), ge(at_d, at_w),
+            And((root(s, m.var(W)), ne(m.bn_loss(W, s), at_w))),
+            And((root(s_d, m.var(d)), ne(m.bn_loss(d, s_d), at_d)))))))
+    if name == "distance_to_ray_lower_bound":
+        # ∀ W0, t > 0: ||W0 - td||² >= D(W0)
+        return And((gt(t), distance_cases(W0, lambda D: gt(D, m.sq(m.sub(W0, td))))))
+    if name == "distance_to_ray_attained":
+        # ∀ W0, ε > 0 ∃ t > 0: ||W0 - td||² < D(W0) + ε
+        return And((gt(eps), distance_cases(W0, lambda D: Forall((t,), implies(
+            (gt(t),), ge(m.sq(m.sub(W0, td)), D + eps))))))
+    if name == "negated_lemma":
+        # ∃ W0: (L4.5) fails at W0
+        return Forall(tuple(W0), lemma_holds_at(W0))
+    if name == "lemma_fails_at_w_star":
+        return lemma_holds_at(W)
+    if name == "failure_region_necessary":
+        # ∀ admissible W0: (L4.5) fails at W0 → <W0, ŵ - d̂> > 0
+        return And((*norms(), admissible_inf_above(W0), ge(-region(W0))))
+    if name == "failure_region_sufficient":
+        # ∀ admissible W0: <W0, ŵ - d̂> > 0 → (L4.5) fails at W0
+        return And((*norms(), gt(m.dot(W0, W)), gt(region(W0)), lemma_holds_at(W0)))
+    raise KeyError(name)
+
+
+# ---- branches -----------------------------------------------------------------------------------
+
+class ClaimError(Exception):
+    """The checker could not state an atom (a denominator not provably positive)."""
+
+
+@dataclass(frozen=True)
+class Branch:
+    atoms: tuple[tuple[sympy.Poly, str], ...] = ()     # (polynomial p, relation): p rel 0
+    universals: tuple[Forall, ...] = ()
+
+    def positive_variables(self) -> set:
+        return {p.as_expr() for p, rel in self.atoms if rel == ">" and p.as_expr().is_Symbol}
+
+    def symbols(self) -> set:
+        found = set()
+        for p, _ in self.atoms:
+            found |= p.as_expr().free_symbols
+        for u in self.universals:
+            found |= _symbols(u)
+        return found
+
+
+def _symbols(formula) -> set:
+    if isinstance(formula, Atom):
+        return formula.expr.free_symbols
+    if isinstance(formula, Forall):
+        return (_symbols(formula.body) | set(formula.variables) | set(formula.exists)
+                | {r for r, _ in formula.roots} | {x for _, sq in formula.roots for x in sq.free_symbols})
+    return set().union(*(_symbols(part) for part in formula.parts))
+
+
+def _poly(expr) -> sympy.Poly:
+    return sympy.Poly(expr, *sorted(expr.free_symbols, key=str) or [Symbol("_")], domain="QQ")
+
+
+def clear(expr, relation: str, positive: set) -> tuple[sympy.Poly, str]:
+    """`expr relation 0` as `p relation 0` with p a primitive polynomial: the denominator must be
+    a nonzero constant times powers of variables known > 0 (then multiplying by it, or by minus
+    it, preserves the relation)."""
+    expr = sympy.sympify(expr)
+    if expr.has(sympy.Float):
+        raise ClaimError("a float in an atom")
+    if expr.has(sympy.zoo, sympy.nan, sympy.oo):
+        raise ClaimError("a division by zero in the claim")
+    fraction = sfield(expr)[1]
+    numerator, denominator = fraction.numer.as_expr(), fraction.denom.as_expr()
+    coefficient, factors = sympy.factor_list(denominator)
+    if coefficient == 0 or any(f not in positive for f, _ in factors):
+        raise ClaimError(f"denominator {denominator} is not provably positive")
+    p = _poly(numerator * sympy.sign(coefficient))
+    if not p.is_zero:
+        denominators, integral = p.clear_denoms()
+        content, primitive = integral.primitive()
+        p = primitive if content / denominators > 0 else -primitive
+    return p, relation
+
+
+def extend(branches: list[Branch], formula: Formula) -> list[Branch]:
+    """branches ∧ formula, as a disjunction of branches (Or parts in order, left to right)."""
+    if isinstance(formula, Atom):
+        return [Branch(b.atoms + (clear(formula.expr, formula.relation, b.positive_variables()),),
+                       b.universals) for b in branches]
+    if isinstance(formula, Forall):
+        return [Branch(b.atoms, b.universals + (formula,)) for b in branches]
+    if isinstance(formula, And):
+        for part in formula.parts:
+            branches = extend(branches, part)
+        return branches
+    return [nb for b in branches for part in formula.parts for nb in extend([b], part)]
+
+
+def branches(name: str, claims: Claims) -> list[Branch]:
+    return extend([Branch()], negated_claim(name, Semantics(claims.X, claims.y), claims))
+
+
+# ---- the proof rules ----------------------------------------------------------------------------
+
+def _polynomial(expr, what: str) -> sympy.Poly:
+    expr = sympy.sympify(expr)
+    if expr.has(sympy.Float):
+        raise ClaimError(f"a float in {what} (exact rationals only)")
+    if not expr.is_polynomial(*expr.free_symbols):
+        raise ClaimError(f"{what} {expr} is not a polynomial")
+    return _poly(expr)
+
+
+def _refute(branch: Branch, proof: Refutation) -> str | None:
+    """None if Σ a_k·Π q_kj²·Π g_kl + Σ m_i·e_i is the zero polynomial with a_k > 0, the g atoms
+    "> 0"/">= 0", the e atoms "= 0", and some term a positive constant times strict atoms only."""
+    atoms = branch.atoms
+    total = _poly(sympy.Integer(0))
+    strict = False
+    for product in proof.products:
+        a = product.coefficient
+        if not (isinstance(a, Rational) and a > 0):
+            return f"coefficient {a} is not a positive rational"
+        value = _poly(a)
+        for k in product.atoms:
+            if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] not in (">", ">="):
+                return f"atom {k} is not a > or >= atom of the branch"
+            value *= atoms[k][0]
+        for square in product.squares:
+            value *= _polynomial(square, "a square") ** 2
+        strict |= not product.squares and all(atoms[k][1] == ">" for k in product.atoms)
+        total += value
+    for multiplier, k in proof.multiples:
+        if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] != "=":
+            return f"atom {k} is not an = atom of the branch"
+        total += _polynomial(multiplier, "a multiplier") * atoms[k][0]
+    if not strict:
+        return "no strictly positive term (a positive constant times strict atoms only)"
+    if not total.is_zero:
+        return f"not an identity: the sum is {sympy.factor(total.as_expr())}"
     return None
 
 
-def check(cert: Certificate) -> list[str]:
-    """Every problem found (empty: the certificate holds)."""
-    m = Semantics(cert)
-    hypotheses = {h.name: h for h in cert.hypotheses}
-    problems = [f"hypothesis {h.name!r}: relation {h.relation!r}" for h in cert.hypotheses
-                if h.relation not in (">", ">=", "=")]
-    if len(hypotheses) != len(cert.hypotheses):
-        problems.append("two hypotheses share a name")
-    for identity in cert.identities:
-        problem = check_identity(identity, m, hypotheses)
-        if problem:
-            problems.append(f"{identity.statement}: {problem}")
-    return problems
+def _with(branch: Branch, expr, relation: str) -> Branch:
+    return Branch(branch.atoms + (clear(expr, relation, branch.positive_variables()),), branch.universals)
 
 
-def certify(cert: Certificate) -> tuple[bool, str]:
-    problems = check(cert)
-    return not problems, "; ".join(problems) or f"{len(cert.identities)} identities hold"
+def _instantiate(branch: Branch, proof: Instantiate) -> tuple[list[Branch], str | None]:
+    """The branches the instantiation leaves to refute: existence cases, then the body's."""
+    if not (isinstance(proof.universal, int) and 0 <= proof.universal < len(branch.universals)):
+        return [], f"no universal {proof.universal} in the branch"
+    u = branch.universals[proof.universal]
+    if len(proof.terms) != len(u.variables):
+        return [], f"{len(u.variables)} terms needed, {len(proof.terms)} given"
+    rest = Branch(branch.atoms, branch.universals[:proof.universal] + branch.universals[proof.universal + 1:])
+    taken = rest.symbols() | {x for term in proof.terms for x in sympy.sympify(term).free_symbols}
+    fresh = [*u.exists, *(r for r, _ in u.roots)]
+    cases, subs = [], {}
+    for x, term in zip(u.variables, proof.terms):
+        term = sympy.sympify(term)
+        if term.has(sympy.Float):
+            return [], "a float in a term"
+        fraction = sfield(term)[1]
+        numerator, denominator = fraction.numer.as_expr(), fraction.denom.as_expr()
+        if denominator.is_number:
+            subs[x] = term
+            continue
+        fresh.append(x)        # x := numerator/denominator, defined where denominator != 0
+        cases.append(_with(rest, denominator, "="))
+        rest = _with(rest, denominator * x - numerator, "=")
+    if any(x in taken for x in fresh):
+        return [], f"the fresh variables {fresh} are not fresh"
+    for r, square in u.roots:
+        square = sympy.sympify(square).subs(subs)
+        cases.append(_with(rest, -square, ">="))
+        rest = _with(_with(rest, r, ">"), r**2 - square, "=")
+    return cases + extend([rest], _substitute(u.body, subs)), None
+
+
+def _substitute(formula, subs: dict):
+    if isinstance(formula, Atom):
+        return Atom(formula.expr.subs(subs, simultaneous=True), formula.relation)
+    if isinstance(formula, Forall):
+        inner = {x: v for x, v in subs.items() if x not in formula.variables}
+        return Forall(formula.variables, _substitute(formula.body, inner),
+                      tuple((r, sympy.sympify(sq).subs(inner, simultaneous=True)) for r, sq in formula.roots),
+                      formula.exists)
+    return type(formula)(tuple(_substitute(part, subs) for part in formula.parts))
+
+
+def _check(branch: Branch, proof: Proof, where: str) -> list[str]:
+    try:
+        if isinstance(proof, Refutation):
+            problem = _refute(branch, proof)
+            return [f"{where}: {problem}"] if problem else []
+        if isinstance(proof, Cut):
+            p = _polynomial(proof.p, "a cut").as_expr()
+            return (_check(_with(branch, p, ">"), proof.positive, f"{where}, {p} > 0")
+                    + _check(_with(branch, p, "="), proof.zero, f"{where}, {p} = 0")
+                    + _check(_with(branch, -p, ">"), proof.negative, f"{where}, {p} < 0"))
+        if isinstance(proof, Instantiate):
+            cases, problem = _instantiate(branch, proof)
+            if problem:
+                return [f"{where}: {problem}"]
+            if len(cases) != len(proof.proofs):
+                return [f"{where}: the instance opens {len(cases)} cases, {len(proof.proofs)} proofs given"]
+            return [x for k, (case, sub) in enumerate(zip(cases, proof.proofs))
+                    for x in _check(case, sub, f"{where}, instance case {k}")]
+    except (ClaimError, sympy.PolynomialError, sympy.SympifyError, TypeError, ValueError, IndexError) as exc:
+        return [f"{where}: malformed step ({exc})"]    # a certificate is untrusted input
+    return [f"{where}: {type(proof).__name__} is not a proof step"]
+
+
+def check(cert: Certificate, claims: Claims | None = None) -> list[str]:
+    """Every problem found (empty: the certificate refutes the negated claim of its obligation
+    about `claims`, by default the claimed values it was written for)."""
+    claims = claims or cert.claims
+    try:
+        opened = branches(cert.obligation, claims)
+    except KeyError:
+        return [f"no claim is stated for obligation {cert.obligation!r}"]
+    except (ClaimError, ValueError, ZeroDivisionError) as exc:
+        return [f"the claim cannot be stated: {exc}"]
+    if len(cert.proofs) != len(opened):
+        return [f"the negated claim has {len(opened)} branches, the certificate {len(cert.proofs)} proofs"]
+    return [x for k, (b, proof) in enumerate(zip(opened, cert.proofs)) for x in _check(b, proof, f"branch {k}")]
+
+
+def certify(cert: Certificate, claims: Claims | None = None) -> tuple[bool, str]:
+    problems = check(cert, claims)
+    return not problems, "; ".join(problems) or f"{len(cert.proofs)} branches refuted"
 
 
 def for_obligation(name: str, X, y) -> Certificate | None:
     """The certificate of obligation `name` for the learning set (X, y), or None."""
     from proofs import certificates
 
-    return next((c for c in certificates.CERTIFICATES if name in c.obligations and c.X == tuple(X)
-                 and c.y == tuple(y)), None)
+    return next((c for c in certificates.CERTIFICATES if c.obligation == name and c.claims.X == tuple(X)
+                 and c.claims.y == tuple(y)), None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -238,10 +525,10 @@ def main(argv: list[str] | None = None) -> int:
     for cert in CERTIFICATES:
         t0 = time.perf_counter()
         ok, detail = certify(cert)
-        print(f"{'ok  ' if ok else 'FAIL'}  {', '.join(cert.obligations)}: {cert.claim} "
+        print(f"{'ok  ' if ok else 'FAIL'}  {cert.obligation}: {cert.argument} "
               f"({detail}; {time.perf_counter() - t0:.2f} s)")
         if not ok:
-            failed += cert.obligations
+            failed.append(cert.obligation)
     print(f"\nFAILED: {', '.join(failed)}" if failed else
           f"\nall {len(CERTIFICATES)} certificates hold ({time.perf_counter() - start:.2f} s, no solver)")
     return 1 if failed else 0

@@ -1,70 +1,72 @@
 """The shape of a solver-free certificate (data only; harness/certify.py is the checker).
 
-A certificate for an obligation is a list of hypotheses and a list of identities. Each identity
-says that a quantity built from the learning set in docs/spec.md notation (its `lhs`, built by the
-checker's own SymPy semantics) is, as a rational function of the variables, equal to
+The checker, not the certificate, states the claim: from the learning set and the claimed
+values (W*, d, ∇L̂(W*), ...) it builds the obligation's NEGATED claim literally, as docs/spec.md
+states it, and opens it into branches; each branch is a list of atoms  p > 0,  p >= 0,  p = 0
+(p a polynomial, denominators cleared by the checker where they are provably positive) and
+possibly pending universals  ∀ x: body.  A certificate cannot add a hypothesis: it refers to
+the atoms of a branch by their INDEX, and gives one proof per branch:
 
-    Σ_k  a_k · Π_j q_kj² · Π_l h_kl   +   Σ_i  m_i · e_i
-
-where every a_k is a rational number > 0, every q_kj an explicit polynomial, every h_kl a
-hypothesis "h > 0" or "h >= 0", every e_i a hypothesis "e = 0" and every m_i an explicit
-multiplier. So under the hypotheses the right side is >= 0 (and > 0 when some term has only
-strict factors and no squares): a Positivstellensatz-style certificate. The checker verifies
-each identity by expanding both sides, the signs of the a_k, that every denominator is a
-nonzero constant or a power of a variable assumed > 0, and that the identity's stated
-`conclusion` (lhs = 0, >= 0 or > 0 under the hypotheses) follows from the shape of its right
-side. How the identities together imply the obligation's claim (case splits, dividing by a
-positive factor) is said in the docstring of each certificate (proofs/certificates.py); that
-glue is by hand, as in a paper, and is not machine-checked.
+- `Refutation`: a Positivstellensatz identity over the branch's atoms,
+      Σ_k a_k · Π_j q_kj² · Π_l g_kl   +   Σ_i m_i · e_i   ≡   0      (as polynomials),
+  a_k rational > 0, q_kj and m_i explicit polynomials, g_kl atoms "> 0"/">= 0", e_i atoms "= 0",
+  and at least one term a_k · Π g_kl with only strict atoms and no squares (a positive constant
+  is such a term). On the branch every term is >= 0, that one > 0 and the e_i vanish, so the
+  sum is > 0: no point satisfies the branch.
+- `Cut`: a case split on a polynomial p; the branch gets p > 0, p = 0 or -p > 0 appended and
+  each of the three is refuted (the three cases cover every point).
+- `Instantiate`: for a pending universal ∀ x: body of the branch (by index), terms for x; the
+  checker substitutes them (a rational term defines a fresh x by den·x = num and its den = 0
+  case must be refuted; a square root the universal ranges over, e.g. σ(w'), becomes a fresh
+  s > 0 with s² = σ²(term), and its σ²(term) <= 0 case must be refuted), opens the body into
+  branches and expects one proof for each (existence cases first).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import Any, Callable
+from typing import Union
 
 import sympy
 
-Builder = Callable[[Any], sympy.Expr]   # receives the checker's semantics (harness/certify.py)
+from proofs.claims import Claims
 
 
 @dataclass(frozen=True)
-class Hypothesis:
-    name: str                  # how terms and multiples refer to it, e.g. "t > 0"
-    expr: Builder              # h, built from the semantics
-    relation: str              # ">", ">=" or "=": the hypothesis is  h relation 0
-
-
-@dataclass(frozen=True)
-class Term:
-    """coefficient · Π squares² · Π factors (factors: names of ">"/">=" hypotheses)."""
+class Product:
+    """coefficient · Π squares² · Π atoms (indices of "> 0" / ">= 0" atoms of the branch)."""
     coefficient: sympy.Rational
     squares: tuple[sympy.Expr, ...] = ()
-    factors: tuple[str, ...] = ()
+    atoms: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
-class Identity:
-    statement: str                               # the identity in docs/spec.md notation
-    conclusion: str                              # for lhs under the hypotheses: "= 0" (no
-    #   terms), ">= 0", or "> 0" (some term has no squares and only strict factors)
-    lhs: Builder
-    terms: tuple[Term, ...] = ()
-    multiples: tuple[tuple[sympy.Expr, str], ...] = ()   # (m_i, name of an "= 0" hypothesis)
-    definite_in: tuple[sympy.Symbol, ...] = ()   # if set: the terms are squares of independent
-    #                                              linear forms in these variables (a positive
-    #                                              definite quadratic form, e.g. from LDLᵀ)
+class Refutation:
+    products: tuple[Product, ...]
+    multiples: tuple[tuple[sympy.Expr, int], ...] = ()   # (m_i, index of an "= 0" atom)
+
+
+@dataclass(frozen=True)
+class Cut:
+    p: sympy.Expr
+    positive: "Proof"        # branch + [p > 0]
+    zero: "Proof"            # branch + [p = 0]
+    negative: "Proof"        # branch + [-p > 0]
+
+
+@dataclass(frozen=True)
+class Instantiate:
+    universal: int                     # index among the branch's pending universals
+    terms: tuple[sympy.Expr, ...]      # one per bound variable, in the checker's order
+    proofs: tuple["Proof", ...]        # existence cases, then one per branch of the body
+
+
+Proof = Union[Refutation, Cut, Instantiate]
 
 
 @dataclass(frozen=True)
 class Certificate:
-    obligations: tuple[str, ...]                 # the obligation(s) of proofs/ it certifies
-    claim: str
-    X: tuple[tuple[Fraction, ...], ...]          # the learning set it is about
-    y: tuple[Fraction, ...]
-    w_star: tuple[Fraction, ...]                 # W* and d as the certificate states them
-    d: tuple[Fraction, ...]
-    hypotheses: tuple[Hypothesis, ...]
-    identities: tuple[Identity, ...]             # why they imply the claim: the docstring of the
-    #                                              function in proofs/certificates.py building it
+    obligation: str                    # the obligation of proofs/ it certifies
+    argument: str                      # one line: the idea of the refutation
+    claims: Claims                     # the learning set and claimed values it was written for
+    proofs: tuple[Proof, ...]          # one per branch of the checker's negated claim
