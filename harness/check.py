@@ -1,6 +1,6 @@
 """`bnproof check FILE`: an exact, explained verdict on (L4.5) for any learning set.
 
-Pipeline: file -> exact integer blocks (harness/learning_set.py) -> moment matrix M = ZᵀZ and
+Pipeline: file -> exact integer blocks (harness/reader.py) -> moment matrix M = ZᵀZ and
 the statistics of paper.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
 (this module, exact rationals and square roots of rationals) -> optionally the obligations of
 `prove --data` through harness/solver.decide (`--prove`).
@@ -29,10 +29,13 @@ import time
 from fractions import Fraction
 from typing import Sequence
 
-from harness.learning_set import LearningSet, blocks, load
+from harness.columns import ReadOptions
+from harness.learning_set import LearningSet
+from harness.moments import moments
 from harness.numbers import show
+from harness.reader import Table, learning_set as learning_set_of, read_table
 from harness.report import monte_carlo_line
-from harness.statistics import (Statistics, dot, exact_statistics, grad_at_w_star, moments,
+from harness.statistics import (Statistics, dot, exact_statistics, grad_at_w_star,
                                  positive_factor, statistics_from_moments)
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
@@ -172,18 +175,25 @@ def verdict(s: Statistics) -> dict:
 
 
 def check(path: str, target: str | None = None, prove: bool = False, samples: int = 0,
-          timeout_s: float = 5.0) -> dict:
-    """The full `check` report for one file (InputError on bad input, before any result)."""
+          timeout_s: float = 5.0, options: ReadOptions | None = None) -> dict:
+    """The full `check` report for one file (InputError on bad input, before any result).
+    `options` carries every input flag (harness/columns.ReadOptions); `target` is a shorthand."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
-    dim, stream, features = blocks(path, target)
+    options = options or ReadOptions(target=target)
+    table = read_table(path, options)
+    stream = list(table.blocks) if prove else table.blocks
     n, M = moments(stream)
-    stats = statistics_from_moments(n, M, dim)
-    learning_set = {"name": path, "n": n, "d": dim, **({"target": target} if target else {}),
-                    **({"features": list(features)} if features else {})}
+    stats = statistics_from_moments(n, M, table.dim)
+    learning_set = {"name": path, "n": n, "d": table.dim,
+                    **({"target": options.target} if options.target else {}),
+                    **({"features": list(table.features)} if table.features else {}),
+                    **table.info}
     prover = None
     if prove:
-        prover = lambda: prove_obligations(lambda: load(path, target), stats, n * dim, timeout_s)
+        rows = Table(table.name, table.selection, table.dim, iter(stream))
+        prover = lambda: prove_obligations(lambda: learning_set_of(rows), stats, n * table.dim,
+                                           timeout_s)
     return report_for(learning_set, stats, samples, prover, start)
 
 

@@ -1,5 +1,6 @@
 """The command line: `bnproof prove [--data FILE] [--json] [--output FILE] [--timeout S]` and
-`bnproof check FILE [--json] [--target NAME] [--prove] [--samples N] [--output FILE]`.
+`bnproof check FILE [--json] [--prove] [--samples N] [--output FILE]` with the input flags
+`--target COL --features A,B --drop C --dropna --header/--no-header --delimiter X --format F`.
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
@@ -13,7 +14,7 @@ import math
 import sys
 from pathlib import Path
 
-from harness.learning_set import InputError, canonical, load_json
+from harness.learning_set import InputError, canonical
 from harness.report import prove_table, to_json, write_atomically
 
 
@@ -67,7 +68,8 @@ def parser() -> argparse.ArgumentParser:
                            description="Run every obligation through Z3 and cross-check it in SymPy. "
                            "Exit 0 if all are proved, 1 if any fails, 2 on bad input.")
     prove.add_argument("--data", metavar="FILE",
-                       help='JSON {"X": [[...], ...], "y": [...]}; numbers are read exactly '
+                       help='JSON {"X": [[...], ...], "y": [...]} or a CSV/Parquet file with a header '
+                       '(last column y; `check` has the column flags); numbers are read exactly '
                        '("0.1", "-3/7", "2e-3"). Default: the canonical set of paper.md §4')
     prove.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     prove.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
@@ -85,10 +87,10 @@ def _add_check(sub) -> None:
                            "direction d, the failing fraction, a witness. Exit 0 with a verdict, "
                            "1 if --prove finds an obligation contradicted, 2 on bad input.")
     check.add_argument("file", metavar="FILE",
-                       help='.json {"X": [[...], ...], "y": [...]} or .csv with a header row')
+                       help='.csv/.tsv/.txt (any delimiter), .parquet, or .json {"X": [[...], '
+                       '...], "y": [...]}; optionally .gz/.bz2/.xz; "-" reads standard input')
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--target", metavar="NAME",
-                       help="CSV column holding y (default: the last column)")
+    _add_input_flags(check)
     check.add_argument("--prove", action="store_true",
                        help="also run the obligations of `prove --data` through Z3")
     check.add_argument("--samples", type=_positive(int), default=0, metavar="N",
@@ -99,12 +101,70 @@ def _add_check(sub) -> None:
                        "is reported as 'computed, not proved', never as proved")
 
 
+# --- input flags of `check` (harness/reader.py reads every format through them) ----------------
+
+class _Once(argparse.Action):
+    """A flag that may be given once (a repeated --target is an error, not the last one wins)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if getattr(namespace, self.dest) is not None:
+            parser.error(f"{option_string} given twice")
+        setattr(namespace, self.dest, values)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(","))
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected NAME,NAME,... (names or 0-based indices)")
+    return names
+
+
+def _delimiter(text: str) -> str:
+    from harness.dialect import parse_delimiter
+
+    try:
+        return parse_delimiter(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_input_flags(check) -> None:
+    check.add_argument("--target", metavar="COLUMN", action=_Once,
+                       help="column holding y, by name or 0-based index (default: the last column)")
+    check.add_argument("--features", metavar="A,B,...", type=_names, action=_Once,
+                       help="the feature columns, in this order (names or 0-based indices; "
+                       "default: every column but the target and --drop)")
+    check.add_argument("--drop", metavar="A,B,...", type=_names, action="append", default=[],
+                       help="leave these columns out (an ID, a date, text)")
+    check.add_argument("--dropna", action="store_true",
+                       help="drop rows with a missing value ('', NA, NaN, null, ?) in a used "
+                       "column; the report says how many (rows_dropped). Default: an error")
+    header = check.add_mutually_exclusive_group()
+    header.add_argument("--header", dest="header", action="store_const", const=True,
+                        help="the first row holds column names (even if all numbers)")
+    header.add_argument("--no-header", dest="header", action="store_const", const=False,
+                        help="the first row is data; columns are named 0, 1, ...")
+    check.add_argument("--delimiter", metavar="CHAR", type=_delimiter,
+                       help="field delimiter (default: sniffed among , TAB ; | and whitespace; "
+                       "'tab' and 'whitespace' are accepted)")
+    check.add_argument("--format", choices=("csv", "json", "parquet"),
+                       help="file format (default: from the name; needed for '-' unless CSV)")
+
+
+def _read_options(args):
+    from harness.columns import ReadOptions
+
+    drop = tuple(n for group in args.drop for n in group)
+    return ReadOptions(target=args.target, features=args.features, drop=drop, dropna=args.dropna,
+                       header=args.header, delimiter=args.delimiter, format=args.format)
+
+
 def _run_check(args) -> int:
     from harness.check import check, check_text
 
     try:
-        report = check(args.file, target=args.target, prove=args.prove, samples=args.samples,
-                       timeout_s=args.timeout)
+        report = check(args.file, prove=args.prove, samples=args.samples,
+                       timeout_s=args.timeout, options=_read_options(args))
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
@@ -124,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _run_check(args)
+    from harness.reader import load
+
     try:
-        ls = load_json(args.data) if args.data else canonical()
+        ls = load(args.data) if args.data else canonical()
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2

@@ -2,8 +2,8 @@
 
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
 scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
-per block of rows (`moments`: a learning set may be streamed from a file in blocks, see
-harness/learning_set.csv_blocks). From M: the Gram matrix A = Σ x_i x_iᵀ,
+per block of rows (harness/moments.py: a learning set may be streamed from a file in blocks, see
+harness/reader.py). From M: the Gram matrix A = Σ x_i x_iᵀ,
 W* = A^{-1} Σ x_i y_i, the centered covariance Σ, c, d = Σ^{-1} c, the intercept of the affine
 fit, and the claimed values of proofs/claims.py. No floats.
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from itertools import chain
-from typing import Iterable
 
-from flint import fmpq, fmpq_mat, fmpz_mat
+from flint import fmpq, fmpq_mat
 
-from harness.learning_set import Block, LearningSet, fraction_blocks
+from harness.learning_set import LearningSet
+from harness.moments import moments
+from harness.reader import fraction_blocks
 from proofs.claims import Claims, Surd, Vector
 
 
@@ -60,23 +60,6 @@ def positive_multiple(u: Vector, v: Vector) -> bool:
 
 def _fr(q: fmpq) -> Fraction:
     return Fraction(int(q.p), int(q.q))
-
-
-def moments(blocks: Iterable[Block]) -> tuple[int, fmpq_mat]:
-    """(n, M) with M = Zᵀ Z summed over blocks of integer rows; each block's product is one
-    fmpz_mat multiplication, then rescaled exactly: M += S⁻¹ (Z_bᵀ Z_b) S⁻¹, S = diag(scales)."""
-    n, M = 0, None
-    for block in blocks:
-        cols = len(block.columns)
-        Zt = fmpz_mat(cols, block.count, list(chain.from_iterable(block.columns)))
-        P = fmpq_mat(Zt * Zt.transpose())
-        if any(s != 1 for s in block.scales):
-            inv = fmpq_mat(cols, cols, [fmpq(1, block.scales[i]) if i == j else 0
-                                        for i in range(cols) for j in range(cols)])
-            P = inv * P * inv
-        M = P if M is None else M + P
-        n += block.count
-    return n, M
 
 
 def exact_statistics(ls: LearningSet) -> Statistics:
