@@ -30,8 +30,8 @@ from typing import Sequence
 from flint import fmpq, fmpz
 
 from harness.columns import ReadOptions
-from harness.learning_set import LearningSet
-from harness.moments import moments
+from harness.learning_set import InputError, LearningSet
+from harness.moments import moments, moments_from
 from harness.numbers import show
 from harness.reader import Table, learning_set as learning_set_of, read_table
 from harness.report import monte_carlo_line
@@ -189,25 +189,35 @@ def verdict(s: Statistics) -> dict:
 
 
 def check(path: str, target: str | None = None, prove: bool = False, samples: int = 0,
-          timeout_s: float = 5.0, options: ReadOptions | None = None) -> dict:
+          timeout_s: float = 5.0, options: ReadOptions | None = None, engine: str = "local",
+          scheduler: str | None = None) -> dict:
     """The full `check` report for one file (InputError on bad input, before any result).
-    `options` carries every input flag (harness/columns.ReadOptions); `target` is a shorthand."""
+    `options` carries every input flag (harness/columns.ReadOptions); `target` is a shorthand.
+    engine "dask" computes the moments on a Dask cluster (harness/dask_engine.py)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
     options = options or ReadOptions(target=target)
-    table = read_table(path, options)
-    stream = list(table.blocks) if prove else table.blocks
-    n, M = moments(stream)
-    stats = statistics_from_moments(n, M, table.dim)
-    learning_set = {"name": path, "n": n, "d": table.dim,
+    if engine == "dask":
+        if prove:
+            raise InputError(f"{path}: --prove runs locally: leave out --engine dask")
+        from harness.dask_engine import dask_moments
+
+        groups, layout, info = dask_moments(path, options, scheduler)
+        n, M = moments_from(groups)
+        dim, features = len(layout.selection.features), layout.selection.feature_names()
+    else:
+        table = read_table(path, options)
+        stream = list(table.blocks) if prove else table.blocks
+        n, M = moments(stream)
+        dim, features, info = table.dim, table.features, table.info
+    stats = statistics_from_moments(n, M, dim)
+    learning_set = {"name": path, "n": n, "d": dim,
                     **({"target": options.target} if options.target else {}),
-                    **({"features": list(table.features)} if table.features else {}),
-                    **table.info}
+                    **({"features": list(features)} if features else {}), **info}
     prover = None
     if prove:
-        rows = Table(table.name, table.selection, table.dim, iter(stream))
-        prover = lambda: prove_obligations(lambda: learning_set_of(rows), stats, n * table.dim,
-                                           timeout_s)
+        rows = Table(table.name, table.selection, dim, iter(stream))
+        prover = lambda: prove_obligations(lambda: learning_set_of(rows), stats, n * dim, timeout_s)
     return report_for(learning_set, stats, samples, prover, start)
 
 

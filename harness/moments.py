@@ -62,12 +62,16 @@ class _Sum:
         if self.big_gram is None:
             self.big_gram, self.big_sums = gram, sums
             return
-        self.big_gram = [[a + b for a, b in zip(r, s)] for r, s in zip(self.big_gram, gram)]
-        self.big_sums = [a + b for a, b in zip(self.big_sums, sums)]
+        self.big_gram, self.big_sums = _add(self.big_gram, self.big_sums, gram, sums)
 
     def total(self) -> tuple[list[list[int]], list[int]]:
         self._flush()
         return self.big_gram, self.big_sums
+
+
+def _add(gram_a, sums_a, gram_b, sums_b) -> tuple[list[list[int]], list[int]]:
+    return ([[x + y for x, y in zip(r, t)] for r, t in zip(gram_a, gram_b)],
+            [x + y for x, y in zip(sums_a, sums_b)])
 
 
 def _int_product(values: np.ndarray, m: int) -> np.ndarray:
@@ -91,20 +95,48 @@ def _flint_product(values: np.ndarray) -> tuple[list[list[int]], list[int]]:
     return gram, [sum(int(v) for v in col) for col in values.T.tolist()]
 
 
-def moments(blocks: Iterable) -> tuple[int, fmpq_mat]:
-    """(n, M) with M = ZᵀZ over every block, Z = [X | 1 | y] (the constant column at index d)."""
+Groups = dict[tuple[int, ...], tuple[list[list[int]], list[int], int]]
+"""Integer moments per set of column scales: (Σ PᵀP, Σ P, row count), in Python ints."""
+
+
+def integer_moments(blocks: Iterable) -> Groups:
+    """The exact integer moments of some blocks, grouped by their column scales."""
     groups: dict[tuple[int, ...], _Sum] = {}
     for block in blocks:
         if block.count:
             groups.setdefault(block.scales, _Sum(block.values.shape[1])).add(block.values)
+    return {scales: (*group.total(), group.count) for scales, group in groups.items()}
+
+
+def merge(parts: Iterable[Groups]) -> Groups:
+    """Integer moments of several parts of a learning set, added exactly."""
+    total: Groups = {}
+    for part in parts:
+        for scales, (gram, sums, count) in part.items():
+            if scales in total:
+                g, s, c = total[scales]
+                gram, sums = _add(g, s, gram, sums)
+                count += c
+            total[scales] = (gram, sums, count)
+    return total
+
+
+def moments_from(groups: Groups) -> tuple[int, fmpq_mat]:
+    """(n, M) with M = ZᵀZ, Z = [X | 1 | y] (the constant column at index d), from integer
+    moments."""
     if not groups:
         raise ValueError("no rows")
     n, M = 0, None
-    for scales, group in groups.items():
-        part = _with_constant(*group.total(), group.count, scales)
+    for scales, (gram, sums, count) in groups.items():
+        part = _with_constant(gram, sums, count, scales)
         M = part if M is None else M + part
-        n += group.count
+        n += count
     return n, M
+
+
+def moments(blocks: Iterable) -> tuple[int, fmpq_mat]:
+    """(n, M) with M = ZᵀZ over every block."""
+    return moments_from(integer_moments(blocks))
 
 
 def _with_constant(gram: list[list[int]], sums: list[int], count: int, scales: tuple[int, ...]

@@ -140,18 +140,45 @@ def _json_table(source: Source, options: ReadOptions) -> Table:
 
 # --- delimited text ----------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class TextLayout:
+    """Where the data of a delimited text file start and how to split them."""
+
+    delimiter: str
+    selection: Selection
+    offset: int            # bytes before the first data line (BOM, sep=, comments, header)
+    first_line: int        # the 1-based number of that line
+
+
 def _text_table(source: Source, options: ReadOptions) -> Table:
-    name = source.name
     pieces = read_chunks(source, CHUNK_BYTES)
+    layout, head = _layout(source.name, pieces, options)
+    info: dict = {"rows_dropped": 0} if options.dropna else {}
+    body = _lines_in_chunks(head[layout.offset:], pieces)
+    blocks = text_blocks(source.name, body, layout, options, info)
+    return Table(source.name, layout.selection, len(layout.selection.features),
+                 counted(source.name, blocks), info)
+
+
+def text_layout(path: str, options: ReadOptions) -> TextLayout:
+    """The layout of a delimited text file, from its first lines."""
+    source = open_source(path, options.format)
+    try:
+        return _layout(path, read_chunks(source, CHUNK_BYTES), options)[0]
+    finally:
+        source.close()
+
+
+def _layout(name: str, pieces: Iterator[bytes], options: ReadOptions) -> tuple[TextLayout, bytes]:
+    """The layout and the bytes read so far (from the start of the file)."""
     head, complete = b"", True
     for piece in pieces:
         head += piece
         if head.count(b"\n") > 2 * SAMPLE_LINES + 4:
             complete = False
             break
-    if head.startswith(BOM):
-        head = head[len(BOM):]
-    raw_lines = head.split(b"\n")[:2 * SAMPLE_LINES + 4]
+    bom = len(BOM) if head.startswith(BOM) else 0
+    raw_lines = head[bom:].split(b"\n")[:2 * SAMPLE_LINES + 4]
     if not complete:
         raw_lines = raw_lines[:-1]      # the last line may be cut: sniff on whole lines only
     lines = [_decode(name, line, k + 1) for k, line in enumerate(raw_lines)]
@@ -160,15 +187,11 @@ def _text_table(source: Source, options: ReadOptions) -> Table:
     dialect = sniff(name, lines, options.delimiter, options.header)
     names = dialect.names
     if names is None:
-        first = lines[dialect.body_line]
-        names = no_header_names(len(split_fields(first, dialect.delimiter)))
-    selection = select(name, names, options)
-    offset = sum(len(line) + 1 for line in raw_lines[:dialect.body_line])
-    info: dict = {"rows_dropped": 0} if options.dropna else {}
-    body = _lines_in_chunks(name, head[offset:], pieces)
-    blocks = _text_blocks(name, body, dialect.body_line + 1, dialect.delimiter, selection, options,
-                          info, consumed=offset)
-    return Table(name, selection, len(selection.features), counted(name, blocks), info)
+        names = no_header_names(len(split_fields(lines[dialect.body_line], dialect.delimiter)))
+    offset = bom + sum(len(line) + 1 for line in raw_lines[:dialect.body_line])
+    layout = TextLayout(dialect.delimiter, select(name, names, options), offset,
+                        dialect.body_line + 1)
+    return layout, head
 
 
 def _decode(name: str, line: bytes, line_no: int) -> str:
@@ -179,7 +202,7 @@ def _decode(name: str, line: bytes, line_no: int) -> str:
                          "(the file is not UTF-8)") from None
 
 
-def _lines_in_chunks(name: str, first: bytes, pieces: Iterator[bytes]) -> Iterator[bytes]:
+def _lines_in_chunks(first: bytes, pieces: Iterator[bytes]) -> Iterator[bytes]:
     """The bytes cut after a line end, each piece of about CHUNK_BYTES."""
     rest = first
     for piece in pieces:
@@ -192,19 +215,19 @@ def _lines_in_chunks(name: str, first: bytes, pieces: Iterator[bytes]) -> Iterat
         yield rest
 
 
-def _text_blocks(name: str, chunks: Iterator[bytes], line_no: int, delimiter: str,
-                 selection: Selection, options: ReadOptions, info: dict, consumed: int
-                 ) -> Iterator[Block]:
-    width = len(selection.names)
-    order = list(selection.order)
-    rows_read = 0
+def text_blocks(name: str, chunks: Iterator[bytes], layout: TextLayout, options: ReadOptions,
+                info: dict) -> Iterator[Block]:
+    """Blocks of chunks of whole lines (the data part of a file, or a byte range of it)."""
+    width, order = len(layout.selection.names), list(layout.selection.order)
+    line_no, consumed, rows_read = layout.first_line, layout.offset, 0
     for chunk in chunks:
-        fast = parse_chunk(chunk, delimiter, width)
+        fast = parse_chunk(chunk, layout.delimiter, width)
         if fast is not None:
             values, k = fast
             block = Block(values[:, order], (10**k,) * len(order))
         else:
-            block = _exact_block(name, chunk, line_no, delimiter, selection, options, info)
+            block = _exact_block(name, chunk, line_no, layout.delimiter, layout.selection,
+                                 options, info)
         line_no += chunk.count(b"\n")
         consumed += len(chunk)
         rows_read += block.count
