@@ -4,7 +4,7 @@
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
-bad input (one line on stderr, nothing written).
+bad input (one line on stderr, nothing written); 130 interrupted (Ctrl-C, one line).
 """
 
 from __future__ import annotations
@@ -158,12 +158,20 @@ def _add_input_flags(check) -> None:
                        "2 workers on this machine)")
 
 
-def _read_options(args):
+def _read_options(args, progress=None):
     from harness.columns import ReadOptions
 
     drop = tuple(n for group in args.drop for n in group)
     return ReadOptions(target=args.target, features=args.features, drop=drop, dropna=args.dropna,
-                       header=args.header, delimiter=args.delimiter, format=args.format)
+                       header=args.header, delimiter=args.delimiter, format=args.format,
+                       progress=progress)
+
+
+def _file_size(path: str) -> int | None:
+    """Bytes of an uncompressed file (the progress bar's total), else None."""
+    if path == "-" or path.endswith((".gz", ".bz2", ".xz")) or not os.path.isfile(path):
+        return None
+    return os.path.getsize(path)
 
 
 def _run_check(args) -> int:
@@ -171,11 +179,13 @@ def _run_check(args) -> int:
     # machine a second OpenBLAS thread mostly spins. Must be set before numpy is imported.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from harness.check import check, check_text
+    from harness.progress import terminal_progress, wanted
 
     try:
-        report = check(args.file, prove=args.prove, samples=args.samples,
-                       timeout_s=args.timeout, options=_read_options(args), engine=args.engine,
-                       scheduler=args.scheduler)
+        with terminal_progress(wanted(args.json), _file_size(args.file)) as progress:
+            report = check(args.file, prove=args.prove, samples=args.samples,
+                           timeout_s=args.timeout, options=_read_options(args, progress.reading),
+                           engine=args.engine, scheduler=args.scheduler)
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
@@ -188,6 +198,15 @@ def _run_check(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; Ctrl-C ends it with exit code 130 and one line, no traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("bnproof: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     problem = _output_problem(args.output)
     if problem:

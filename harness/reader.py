@@ -30,7 +30,7 @@ from harness.learning_set import InputError, LearningSet, json_learning_set
 from harness.numbers import _DOUBLE_MAX, parse_exact
 from harness.sources import Source, open_source, read_chunks
 
-CHUNK_BYTES = 1 << 22
+CHUNK_BYTES = 1 << 21
 BOM = b"\xef\xbb\xbf"
 _INT64_SAFE = 2**62
 
