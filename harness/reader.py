@@ -221,10 +221,10 @@ def text_blocks(name: str, chunks: Iterator[bytes], layout: TextLayout, options:
     width, order = len(layout.selection.names), list(layout.selection.order)
     line_no, consumed, rows_read = layout.first_line, layout.offset, 0
     for chunk in chunks:
-        fast = parse_chunk(chunk, layout.delimiter, width)
+        fast = parse_chunk(chunk, layout.delimiter, width, order)
         if fast is not None:
             values, k = fast
-            block = Block(values[:, order], (10**k,) * len(order))
+            block = Block(values, (10**k,) * len(order))
         else:
             block = _exact_block(name, chunk, line_no, layout.delimiter, layout.selection,
                                  options, info)

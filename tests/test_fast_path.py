@@ -56,15 +56,22 @@ def test_fast_path_and_exact_parser_give_the_same_report(kind, tmp_path, monkeyp
     (b"1.5 , 2\n", ([[15, 20]], 1)),                                         # blanks never shrink k
 ])
 def test_fast_parse_values_are_the_exact_values_times_ten_to_k(text, expected):
-    values, k = parse_chunk(text, ",", 2)
+    values, k = parse_chunk(text, ",", 2, [0, 1])
     assert (values.tolist(), k) == expected
+
+
+def test_fast_parse_reads_integer_columns_beside_skipped_text_columns():
+    values, k = parse_chunk("id-é,19-Sep-03,1,2\nB,x,3,-4\n".encode(), ",", 4, [3, 2])
+    assert (values.tolist(), k) == ([[2, 1], [-4, 3]], 0)
 
 
 @pytest.mark.parametrize("text", [b"1,2e3\n", b"1,nan\n", b'1,"2"\n', b"1,1/3\n", b"1,\n",
                                   b"1,99999999999999999999\n", b"1,2,3\n", b"# c\n1,2\n",
-                                  b"1,0.1234567890123456789\n", b"1,123456789012345.5\n"])
+                                  b"1,0.1234567890123456789\n", b"1,123456789012345.5\n",
+                                  b"a,1\nb,2,3\n", b"a,1\n\nb,2\n", b"a,1.5\n", b"\xff,1\n",
+                                  b'"a,b",1\n'])
 def test_fast_parse_declines_what_it_cannot_read_exactly(text):
-    assert parse_chunk(text, ",", 2) is None
+    assert parse_chunk(text, ",", 2, [0, 1] if text[:1].isdigit() else [1]) is None
 
 
 @pytest.mark.parametrize("magnitude", [99, 2**26, 2**31, 2**40])
