@@ -16,7 +16,7 @@ from typing import Iterator
 from harness.columns import ReadOptions
 from harness.learning_set import InputError
 from harness.moments import Groups, integer_moments, merge
-from harness.reader import CHUNK_BYTES, TextLayout, text_blocks, text_layout
+from harness.reader import CHUNK_BYTES, TextLayout, layout_of, text_blocks
 from harness.sources import kind_of
 
 BLOCK_BYTES = 64 << 20
@@ -33,7 +33,7 @@ def dask_moments(path: str, options: ReadOptions, scheduler: str | None = None,
     if path == "-" or kind_of(path, options.format) != "csv" or path.endswith((".gz", ".bz2", ".xz")):
         raise InputError(f"{path}: --engine dask reads uncompressed delimited text files only")
     options = dataclasses.replace(options, progress=None)
-    layout = text_layout(path, options)
+    layout = _layout(path, options)
     _, parts = read_bytes(path, delimiter=b"\n", blocksize=block_bytes, sample=False)
     tasks = [dask.delayed(_part_moments)(part, k * block_bytes, path, layout, options)
              for k, part in enumerate(parts[0])]
@@ -57,6 +57,19 @@ def dask_moments(path: str, options: ReadOptions, scheduler: str | None = None,
         raise InputError(f"{path}: need at least 2 points, got "
                          f"{sum(count for _, _, count in groups.values())}")
     return groups, layout, info
+
+
+def _layout(path: str, options: ReadOptions) -> TextLayout:
+    """The header and dialect, read through fsspec (a local file or any fsspec URL)."""
+    import fsspec
+
+    try:
+        with fsspec.open(path, "rb") as f:
+            return layout_of(path, iter(lambda: f.read(CHUNK_BYTES), b""), options)[0]
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, expected a file") from None
 
 
 def _part_moments(data: bytes, start: int, path: str, layout: TextLayout, options: ReadOptions

@@ -152,7 +152,7 @@ class TextLayout:
 
 def _text_table(source: Source, options: ReadOptions) -> Table:
     pieces = read_chunks(source, CHUNK_BYTES)
-    layout, head = _layout(source.name, pieces, options)
+    layout, head = layout_of(source.name, pieces, options)
     info: dict = {"rows_dropped": 0} if options.dropna else {}
     body = _lines_in_chunks(head[layout.offset:], pieces)
     blocks = text_blocks(source.name, body, layout, options, info)
@@ -160,16 +160,7 @@ def _text_table(source: Source, options: ReadOptions) -> Table:
                  counted(source.name, blocks), info)
 
 
-def text_layout(path: str, options: ReadOptions) -> TextLayout:
-    """The layout of a delimited text file, from its first lines."""
-    source = open_source(path, options.format)
-    try:
-        return _layout(path, read_chunks(source, CHUNK_BYTES), options)[0]
-    finally:
-        source.close()
-
-
-def _layout(name: str, pieces: Iterator[bytes], options: ReadOptions) -> tuple[TextLayout, bytes]:
+def layout_of(name: str, pieces: Iterator[bytes], options: ReadOptions) -> tuple[TextLayout, bytes]:
     """The layout and the bytes read so far (from the start of the file)."""
     head, complete = b"", True
     for piece in pieces:
