@@ -1,9 +1,10 @@
 """`bnproof check FILE`: an exact, explained verdict on (L4.5) for any learning set.
 
-Pipeline: file -> exact integer blocks (harness/reader.py) -> moment matrix M = ZᵀZ and
-the statistics of paper.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
-(this module, exact rationals and square roots of rationals) -> optionally the obligations of
-`prove --data` through harness/solver.decide (`--prove`).
+Pipeline: file -> exact integer blocks (harness/reader.py) -> moment matrix M = ZᵀZ
+(harness/moments.py, locally or on Dask: harness/dask_engine.py) -> the statistics of
+paper.md §3 (harness/statistics.py, python-flint) -> verdict and explanation (this module, exact
+rationals over common denominators and square roots of rationals) -> optionally the obligations
+of `prove --data` through harness/solver.decide (`--prove`).
 
 The verdict (paper.md §5), for a nondegenerate set:
 - "holds" iff W* = t·d with t > 0 (then the BN optima contain W*'s ray);
@@ -17,7 +18,8 @@ Degenerate sets keep the reason from harness/statistics.degeneracy and, where th
 still decided (W* = 0, c = 0, dimension 1: (L4.5) holds), say so in `decided`.
 
 No float enters the verdict: floats appear only in `failing_fraction` (rounded from the exact
-angle with mpmath at 30 digits) and in the optional Monte-Carlo estimate.
+angle with mpmath at 30 digits), in the optional Monte-Carlo estimate, and inside the reader and
+the block products where they are proved exact (integers below 2^53, checked).
 """
 
 from __future__ import annotations
