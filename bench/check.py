@@ -43,8 +43,15 @@ print(np.linalg.lstsq(a[:, :-1], a[:, -1], rcond=None)[0][0])
 """
 
 
-def generate(path: Path, rows: int, cols: int, decimal: bool = False, repeat: int = 1,
-             seed: int = 20181) -> None:
+def generate(path: Path, rows: int, cols: int, decimal: bool = False, repeat: int = 1) -> None:
+    """Write the case's CSV in a child process, so that this process stays small (a forked
+    child's peak RSS counts the parent's pages until it execs)."""
+    subprocess.run([sys.executable, __file__, "--generate", str(path), str(rows), str(cols),
+                    str(int(decimal)), str(repeat)], check=True)
+
+
+def _write(path: Path, rows: int, cols: int, decimal: bool = False, repeat: int = 1,
+           seed: int = 20181) -> None:
     """A seeded CSV of `rows` distinct rows (written `repeat` times) of cols features and y."""
     rng = random.Random(seed)
     if decimal:
@@ -95,6 +102,10 @@ def row(label: str, path: Path, runs: int, extra: list[str] = (), baselines=("po
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--generate"]:
+        path, rows, cols, decimal, repeat = sys.argv[2:7]
+        _write(Path(path), int(rows), int(cols), decimal == "1", int(repeat))
+        return
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=2)
     ap.add_argument("--quick", action="store_true", help="skip the 10^6 and 10^7 row cases")
