@@ -287,14 +287,32 @@ def _hint(token: str, column: str, role: str) -> str:
 
 
 def _int_column(tokens: list[str]) -> tuple[list[int], int] | None:
-    """Integer tokens through int() (which also takes "1_000": such columns go to parse_exact);
-    magnitudes past the largest double go to parse_exact for its error."""
+    """Integers ("-12") or plain decimals ("-1.25", ".5", "3.") in integer arithmetic, else None
+    (then parse_exact reads the column, with its exact error messages).
+
+    int() also accepts "1_000", which parse_exact rejects: such columns skip this. A decimal a.b
+    with k = max len(b) over the column is int(a + b + '0'·(k - len(b))) / 10^k: appending zeros
+    to the digits multiplies by a power of ten, so this is exact. Magnitudes past the largest
+    double go to parse_exact for its error.
+    """
     if any("_" in t for t in tokens):
         return None
     try:
-        ints = list(map(int, tokens))
+        ints, scale = list(map(int, tokens)), 1
     except ValueError:
+        parts = [t.strip().partition(".") for t in tokens]
+        k = max((len(b) for _, _, b in parts), default=0)
+        if k > _MAX_PLACES:
+            return None
+        try:
+            ints = [int(a + b + "0" * (k - len(b))) if (a.strip("+-") or b) else int("x")
+                    for a, _, b in parts]
+        except ValueError:
+            return None
+        scale = 10**k
+    if ints and max(max(ints), -min(ints)) > _DOUBLE_MAX * scale:
         return None
-    if ints and max(max(ints), -min(ints)) > _DOUBLE_MAX:
-        return None
-    return ints, 1
+    return ints, scale
+
+
+_MAX_PLACES = 400
