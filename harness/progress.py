@@ -21,8 +21,8 @@ class Progress:
 
     def reading(self, rows: int, done: int) -> None:
         if self._bar is not None:
-            self._bar.set_postfix_str(f"{rows:,} rows read", refresh=False)
-            self._bar.update(done - self._bar.n)
+            self._bar.n = done                 # one call per 2 MiB chunk: redraw each time
+            self._bar.set_postfix_str(f"{rows:,} rows read")
 
     def step(self, text: str) -> None:
         if self._bar is not None:
