@@ -206,16 +206,18 @@ def check(path: str, target: str | None = None, prove: bool = False, samples: in
 
         groups, layout, info = dask_moments(path, options, scheduler)
         n, M = moments_from(groups)
-        dim, features = len(layout.selection.features), layout.selection.feature_names()
+        selection = layout.selection
     else:
         table = read_table(path, options)
         stream = list(table.blocks) if prove else table.blocks
         n, M = moments(stream)
-        dim, features, info = table.dim, table.features, table.info
+        selection, info = table.selection, table.info
+    dim = table.dim if selection is None else len(selection.features)
     stats = statistics_from_moments(n, M, dim)
     learning_set = {"name": path, "n": n, "d": dim,
-                    **({"target": options.target} if options.target else {}),
-                    **({"features": list(features)} if features else {}), **info}
+                    **({"target": selection.names[selection.target]} if options.target else {}),
+                    **({"features": list(selection.feature_names())} if selection else {}),
+                    **info}
     prover = None
     if prove:
         rows = Table(table.name, table.selection, dim, iter(stream))

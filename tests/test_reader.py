@@ -83,6 +83,8 @@ def test_real_world_shaped_file_gives_the_exact_canonical_statistics(kind, tmp_p
     report = json.loads(captured.out)
     features = ("0", "1") if "--no-header" in flags else ("a", "b")
     canonical(report, features)
+    if "--target" in flags:
+        assert report["learning_set"]["target"] == "y"      # the name, also when given by index
     assert json.loads(out.read_text())["w_star"] == ["2", "0"]
 
 
@@ -189,6 +191,20 @@ def test_parquet_float_columns_are_the_exact_binary_rationals_and_are_named(tmp_
     assert report["w_star"] == ["2", "0"]
     from fractions import Fraction
     assert Fraction(0.1) == Fraction(3602879701896397, 2**55)
+
+
+def test_parquet_from_standard_input(tmp_path, monkeypatch, capsys):
+    path = _parquet(tmp_path, {"a": [0, 0, 1], "b": [0, 1, 0], "y": [-3, 0, 2]})
+    raw = open(path, "rb").read()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
+    assert main(["check", "-", "--format", "parquet", "--json"]) == 0
+    canonical(json.loads(capsys.readouterr().out))
+
+
+def test_column_flags_on_a_json_file_are_an_error(tmp_path, capsys):
+    code, captured, path, _ = run(tmp_path, capsys, "d.json", '{"X": [[0, 0], [0, 1]], "y": [1, 2]}',
+                                  "--drop", "0")
+    assert code == 2 and "--drop applies to CSV and Parquet files only" in captured.err
 
 
 def test_parquet_nulls_are_missing_values(tmp_path, capsys):
