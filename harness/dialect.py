@@ -74,7 +74,7 @@ def sniff(path: str, lines: list[str], forced: str | None, header: bool | None) 
         raise InputError(f"{path}: line {k + 1}: the first row ({shown}) is all numbers, so it looks "
                          "like data, not a header: pass --no-header to read it as data (columns "
                          "named 0, 1, ...) or --header to use it as column names")
-    if len(first) < 2 or any(not n for n in first):
+    if sum(1 for n in first if n) < 2:
         raise InputError(f"{path}: malformed CSV: the header needs at least 2 non-empty column names")
     return Dialect(delimiter, tuple(first), k + 1)
 

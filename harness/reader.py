@@ -180,9 +180,21 @@ def layout_of(name: str, pieces: Iterator[bytes], options: ReadOptions) -> tuple
     if names is None:
         names = no_header_names(len(split_fields(lines[dialect.body_line], dialect.delimiter)))
     offset = bom + sum(len(line) + 1 for line in raw_lines[:dialect.body_line])
-    layout = TextLayout(dialect.delimiter, select(name, names, options), offset,
+    layout = TextLayout(dialect.delimiter, _select_named(name, names, options), offset,
                         dialect.body_line + 1)
     return layout, head
+
+
+def _select_named(name: str, names: tuple[str, ...], options: ReadOptions) -> Selection:
+    """The selection, where a column without a name in the header (the index pandas writes
+    first) is called by its index and must not be used silently."""
+    selection = select(name, tuple(n or str(k) for k, n in enumerate(names)), options)
+    unnamed = [k for k in selection.order if not names[k]]
+    if unnamed:
+        k = unnamed[0]
+        raise InputError(f"{name}: column {k} has no name in the header (an index written by "
+                         f"pandas?): leave it out with --drop {k}, or choose --features")
+    return selection
 
 
 def _decode(name: str, line: bytes, line_no: int) -> str:

@@ -72,6 +72,7 @@ GOOD = {
                                      ["--features", "1,2", "--target", "0"]),
     "no header (--no-header)": ("h.csv", table(header=None), ["--no-header", "--features", "0,1"]),
     "decimal and fraction entries": ("d.csv", "a,b,y\n0.0,0,-3\n0,1.00,0.0\n1,0,4/2\n", []),
+    "pandas index column dropped": ("x.csv", ",a,b,y\n0,0,0,-3\n1,0,1,0\n2,1,0,2\n", ["--drop", "0"]),
 }
 
 
@@ -234,6 +235,9 @@ BAD = {
     "unknown feature": ("u.csv", table(), ["--features", "a,zz"], "--features: no column named 'zz'"),
     "target among features": ("u.csv", table(), ["--features", "a,y"], "names the target column"),
     "index out of range": ("u.csv", table(), ["--target", "7"], "--target: no column named '7'"),
+    "unnamed pandas index column": ("x.csv", ",a,b,y\n0,0,0,-3\n1,0,1,0\n2,1,0,2\n", [],
+                                    "column 0 has no name in the header (an index written by "
+                                    "pandas?): leave it out with --drop 0"),
     "ragged row": ("r.csv", "a;b;y\n1;2;3\n4;5\n6;7;8\n", [], "line 3 has 2 fields, expected 3"),
     "gzip truncated": ("t.csv.gz", gzip.compress(table().encode())[:-12], [], "cannot read"),
     "not UTF-8": ("l.csv", b"a,b,y\n1,2,\xff\n", [], "line 2: cannot read: UnicodeDecodeError"),
