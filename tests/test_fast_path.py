@@ -10,6 +10,7 @@ import pytest
 
 import harness.reader as reader
 from harness.check import check
+from harness.columns import ReadOptions
 from harness.fast_parse import parse_chunk
 from harness.moments import moments
 from harness.reader import Block
@@ -28,24 +29,28 @@ def _no_report_timing(report):
     return {k: v for k, v in report.items() if k != "seconds"}
 
 
-@pytest.mark.parametrize("kind", ["integers", "decimals", "mixed places", "whitespace"])
+@pytest.mark.parametrize("kind", ["integers", "decimals", "mixed places", "whitespace",
+                                  "beside a date column"])
 def test_fast_path_and_exact_parser_give_the_same_report(kind, tmp_path, monkeypatch):
-    rng = random.Random(hash(kind) % 1000)
+    rng = random.Random(len(kind))
     sep = " " if kind == "whitespace" else ","
 
     def cell():
         if kind == "decimals":
             return f"{rng.randint(-99999, 99999) / 100:.2f}"
-        if kind == "mixed places":
+        if kind in ("mixed places", "beside a date column"):
             return str(rng.randint(-999, 999) / 10**rng.randint(0, 3))
         return str(rng.randint(-50, 50))
 
+    date = kind == "beside a date column"
     path = tmp_path / "data.txt"
-    path.write_text("\n".join([sep.join(["a", "b", "c", "y"])]
-                              + [sep.join(cell() for _ in range(4)) for _ in range(400)]) + "\n")
-    fast = check(str(path))
+    path.write_text("\n".join([sep.join(["date"] * date + ["a", "b", "c", "y"])]
+                              + [sep.join([f"{rng.randint(1, 28)}.09.03"] * date
+                                          + [cell() for _ in range(4)]) for _ in range(400)]) + "\n")
+    options = ReadOptions(drop=("date",) if date else ())
+    fast = check(str(path), options=options)
     monkeypatch.setattr(reader, "parse_chunk", lambda *args: None)
-    exact = check(str(path))
+    exact = check(str(path), options=options)
     assert _no_report_timing(fast) == _no_report_timing(exact)
 
 
@@ -60,16 +65,22 @@ def test_fast_parse_values_are_the_exact_values_times_ten_to_k(text, expected):
     assert (values.tolist(), k) == expected
 
 
-def test_fast_parse_reads_integer_columns_beside_skipped_text_columns():
-    values, k = parse_chunk("id-é,19-Sep-03,1,2\nB,x,3,-4\n".encode(), ",", 4, [3, 2])
-    assert (values.tolist(), k) == ([[2, 1], [-4, 3]], 0)
+@pytest.mark.parametrize("text, expected", [
+    ("id-é,19-Sep-03,1,2\nB,x,3,-4\n", ([[2, 1], [-4, 3]], 0)),
+    ("id-é,19.09.03,1.5,2.25\nB,x.y,3.5,-4.75", ([[225, 150], [-475, 350]], 2)),
+    ("a.b,1.5,2\nB,-3,4.125\n", ([[2000, 1500], [4125, -3000]], 3)),
+])
+def test_fast_parse_reads_number_columns_beside_skipped_text_columns(text, expected):
+    values, k = parse_chunk(text.encode(), ",", len(text.split("\n")[0].split(",")),
+                            [3, 2] if text.count(",") > 4 else [2, 1])
+    assert (values.tolist(), k) == expected
 
 
 @pytest.mark.parametrize("text", [b"1,2e3\n", b"1,nan\n", b'1,"2"\n', b"1,1/3\n", b"1,\n",
                                   b"1,99999999999999999999\n", b"1,2,3\n", b"# c\n1,2\n",
                                   b"1,0.1234567890123456789\n", b"1,123456789012345.5\n",
-                                  b"a,1\nb,2,3\n", b"a,1\n\nb,2\n", b"a,1.5\n", b"\xff,1\n",
-                                  b'"a,b",1\n'])
+                                  b"a,1\nb,2,3\n", b"a,1\n\nb,2\n", b"a,1e5\n", b"\xff,1\n",
+                                  b'"a,b",1\n', b"a,inf\n", b"a,nan\n", b"a,1/2\n"])
 def test_fast_parse_declines_what_it_cannot_read_exactly(text):
     assert parse_chunk(text, ",", 2, [0, 1] if text[:1].isdigit() else [1]) is None
 
