@@ -75,6 +75,7 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra test --extra recheck --extra paper --extra examples \
+	  --extra parquet --extra dask --extra bench \
 	  -o requirements.lock pyproject.toml
 
 # Optional, not part of `make test`: a real torch.nn.BatchNorm1d agrees with the exact proof.

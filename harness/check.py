@@ -1,9 +1,10 @@
 """`bnproof check FILE`: an exact, explained verdict on (L4.5) for any learning set.
 
-Pipeline: file -> exact integer blocks (harness/learning_set.py) -> moment matrix M = ZᵀZ and
-the statistics of docs/spec.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
-(this module, exact rationals and square roots of rationals) -> optionally the obligations of
-`prove --data` through harness/solver.decide (`--prove`).
+Pipeline: file -> exact integer blocks (harness/reader.py) -> moment matrix M = ZᵀZ
+(harness/moments.py, locally or on Dask: harness/dask_engine.py) -> the statistics of
+docs/spec.md §3 (harness/statistics.py, python-flint) -> verdict and explanation (this module, exact
+rationals over common denominators and square roots of rationals) -> optionally the obligations
+of `prove --data` through harness/solver.decide (`--prove`).
 
 The verdict (docs/spec.md §5), for a nondegenerate set:
 - "holds" iff W* = t·d with t > 0 (then the BN optima contain W*'s ray);
@@ -17,62 +18,67 @@ Degenerate sets keep the reason from harness/statistics.degeneracy and, where th
 still decided (W* = 0, c = 0, dimension 1: (L4.5) holds), say so in `decided`.
 
 No float enters the verdict: floats appear only in `failing_fraction` (rounded from the exact
-angle with mpmath at 30 digits) and in the optional Monte-Carlo estimate.
+angle with mpmath at 30 digits), in the optional Monte-Carlo estimate, and inside the reader and
+the block products where they are proved exact (integers below 2^53, checked).
 """
 
 from __future__ import annotations
 
-import math
 import sys
 import time
-from fractions import Fraction
 from typing import Sequence
 
-from harness.learning_set import LearningSet, blocks, load
+from flint import fmpq, fmpz
+
+from harness.columns import ReadOptions
+from harness.learning_set import InputError, LearningSet
+from harness.moments import moments, moments_from
 from harness.numbers import show
-from harness.statistics import (Statistics, degeneracy, dot, exact_statistics, grad_at_w_star,
-                                 moments, positive_factor, statistics_from_moments)
+from harness.reader import Table, learning_set as learning_set_of, read_table
+from harness.statistics import (Statistics, degeneracy, exact_statistics, positive_factor,
+                                 statistics_from_moments)
+from harness.vectors import RationalVector
 
 # `--prove` builds Z3 terms over every point: beyond this many entries of X it is not attempted.
 PROVE_MAX_ENTRIES = 20_000
 ROUTE_EXACT = "exact rational linear algebra (python-flint fmpz_mat/fmpq_mat on M = ZᵀZ)"
 
 
-def _square_part(m: int) -> tuple[int, int]:
+def _square_part(m: int) -> tuple[fmpz, fmpz]:
     """m = r²·k with k free of prime squares below 1000 (or a perfect square): returns (r, k).
     Only small factors are pulled out: factoring large integers is not needed for exactness."""
-    r, k = 1, m
-    root = math.isqrt(k)
+    r, k = fmpz(1), fmpz(m)
+    root = k.isqrt()
     if root * root == k:
-        return root, 1
+        return root, fmpz(1)
     p = 2
     while p < 1000 and p * p <= k:
         while k % (p * p) == 0:
             k //= p * p
             r *= p
         p += 1 if p == 2 else 2
-    root = math.isqrt(k)
+    root = k.isqrt()
     if root * root == k:
-        return r * root, 1
+        return r * root, fmpz(1)
     return r, k
 
 
-def sqrt_of(q: Fraction) -> tuple[Fraction, int]:
-    """sqrt(q) = a·sqrt(m) exactly, q >= 0: sqrt(p/r) = sqrt(p·r)/r."""
-    r, m = _square_part(q.numerator * q.denominator)
-    return Fraction(r, q.denominator), m
+def sqrt_of(q) -> tuple[fmpq, fmpz]:
+    """sqrt(q) = a·sqrt(m) exactly, q >= 0 (Fraction or fmpq): sqrt(p/r) = sqrt(p·r)/r."""
+    r, m = _square_part(int(q.numerator) * int(q.denominator))
+    return fmpq(r, int(q.denominator)), m
 
 
-def surd_text(a: Fraction, m: int) -> str:
+def surd_text(a, m) -> str:
     """a·sqrt(m) as SymPy-readable text: '-3*sqrt(2)/4', '5*sqrt(34)/34', '2/3', '0'."""
     if a == 0 or m == 1:
         return show(a)
     p, q = a.numerator, a.denominator
-    head = {1: "", -1: "-"}.get(p, f"{p}*")
+    head = "" if p == 1 else "-" if p == -1 else f"{p}*"
     return f"{head}sqrt({m})" + ("" if q == 1 else f"/{q}")
 
 
-def angle_text(w: Sequence[Fraction], d: Sequence[Fraction]) -> tuple[str, float]:
+def angle_text(w: RationalVector, d: RationalVector) -> tuple[str, float]:
     """(exact, float) of φ/(2π) + 1/2 with φ = angle(w, d).
 
     cos φ = <w,d>/sqrt(||w||²·||d||²); the float is atan2(sqrt(||w||²||d||² - <w,d>²), <w,d>)
@@ -81,38 +87,43 @@ def angle_text(w: Sequence[Fraction], d: Sequence[Fraction]) -> tuple[str, float
     """
     import mpmath
 
-    wd, ww, dd = dot(w, d), dot(w, w), dot(d, d)
+    wd, ww, dd = w.dot(d), w.dot(w), d.dot(d)
     a, m = sqrt_of(ww * dd)
     cosine = surd_text(wd / (ww * dd) * a, m)
+    mpf = lambda q: mpmath.mpf(int(q.numerator)) / int(q.denominator)
     with mpmath.workdps(30):
         cross = ww * dd - wd * wd
-        phi = mpmath.atan2(mpmath.sqrt(mpmath.mpf(cross.numerator) / cross.denominator),
-                           mpmath.mpf(wd.numerator) / wd.denominator)
+        phi = mpmath.atan2(mpmath.sqrt(mpf(cross)), mpf(wd))
         value = float(mpmath.mpf(1) / 2 + phi / (2 * mpmath.pi))
     return f"1/2 + acos({cosine})/(2*pi)", value
 
 
-def distance_sq_to_ray(w0: Sequence[Fraction], d: Sequence[Fraction]) -> Fraction:
+def distance_sq_to_ray(w0: RationalVector, d: RationalVector) -> fmpq:
     """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (docs/spec.md §3)."""
-    inner = dot(w0, d)
-    return dot(w0, w0) - (inner * inner / dot(d, d) if inner > 0 else 0)
+    inner = w0.dot(d)
+    return w0.dot(w0) - (inner * inner / d.dot(d) if inner > 0 else 0)
 
 
-def lemma_right_side(w0: Sequence[Fraction], w_star: Sequence[Fraction]) -> Fraction:
+def lemma_right_side(w0: RationalVector, w_star: RationalVector) -> fmpq:
     """||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²."""
-    diff = [a - b for a, b in zip(w0, w_star)]
-    norm = dot(w_star, w_star)
-    return dot(diff, diff) - (norm - dot(w_star, w0)) ** 2 / norm
+    diff = w0 - w_star
+    norm = w_star.dot(w_star)
+    return diff.dot(diff) - (norm - w_star.dot(w0)) ** 2 / norm
 
 
 def gradient_at_w_star(s: Statistics) -> list[str]:
-    """∇L̂(W*) as the claims of `--prove` state it (harness.statistics.grad_at_w_star), each
-    component a·sqrt(q) written as r·sqrt(m) with m free of small square factors."""
-    texts = []
-    for g in grad_at_w_star(s):
-        root, m = sqrt_of(g.q)
-        texts.append(surd_text(g.b * root, m))
-    return texts
+    """∇L̂(W*) as the claims of `--prove` state it (harness.statistics.grad_at_w_star:
+    -2(c·q - <c,W*>·ΣW*)/q² · sqrt(q), q = σ²(W*)), each component a·sqrt(q) written as
+    r·sqrt(m) with m free of small square factors. In integers, with c = C/γ, ΣW* = S/τ,
+    q = qp/qq and <c,W*> = cp/cq: c_k·q - <c,W*>·(ΣW*)_k = (C_k·qp·cq·τ - S_k·cp·qq·γ)/(γ·qq·cq·τ);
+    sqrt(q) is reduced once."""
+    v = s.vectors
+    w, c, sw = v["w_star"], v["c"], v["sigma_w_star"]
+    q, cw = w.dot(sw), c.dot(w)
+    root, m = sqrt_of(q)
+    alpha, beta = q.p * cw.q * sw.den, cw.p * q.q * c.den
+    factor = -2 * root / (q**2 * c.den * q.q * cw.q * sw.den)
+    return [surd_text(fmpq(ck * alpha - sk * beta) * factor, m) for ck, sk in zip(c.nums, sw.nums)]
 
 
 def intercept_note(s: Statistics) -> dict | None:
@@ -124,14 +135,22 @@ def intercept_note(s: Statistics) -> dict | None:
     """
     if s.intercept is None:
         return None
-    independent = any(s.c[i] * s.x_mean[j] != s.c[j] * s.x_mean[i]
-                      for i in range(s.dim) for j in range(i + 1, s.dim))
+    independent = _independent(s.vectors["c"], s.vectors["x_mean"])
     if independent:
         note = "c and x̄ are linearly independent, so (L4.5) holds iff the intercept is 0"
     else:
         note = ("c and x̄ are linearly dependent (the exception of docs/spec.md §5): the intercept "
                 "alone does not decide the verdict")
     return {"value": show(s.intercept), "c_and_x_mean_independent": independent, "note": note}
+
+
+def _independent(c: RationalVector, x: RationalVector) -> bool:
+    """c and x linearly independent: c != 0 and x is not λ·c (every 2×2 minor c_i x_j - c_j x_i
+    vanishes iff x = λc for c != 0); on the numerators, as the denominators are common."""
+    k = next((i for i, ci in enumerate(c.nums) if ci != 0), None)
+    if k is None:
+        return False
+    return any(xi * c.nums[k] != ci * x.nums[k] for xi, ci in zip(x.nums, c.nums))
 
 
 def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
@@ -147,9 +166,9 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
                    failing_fraction_exact="0" if decided else None,
                    witness=None, grad_bn_at_w_star=None, intercept=intercept_note(s))
         return out
-    w, d = s.w_star, s.bn_direction
-    t = positive_factor(w, d)
-    out.update(w_star=[show(v) for v in w], bn_direction=[show(v) for v in d],
+    w, d = s.vectors["w_star"], s.vectors["bn_direction"]
+    t = positive_factor(w.entries, d.entries)
+    out.update(w_star=[show(v) for v in w.entries], bn_direction=[show(v) for v in d.entries],
                grad_bn_at_w_star=gradient_at_w_star(s), intercept=intercept_note(s))
     if t is not None:
         out.update(verdict="holds",
@@ -158,34 +177,52 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
         return out
     exact, value = angle_text(w, d)
     left, right = distance_sq_to_ray(w, d), lemma_right_side(w, w)
-    if not (dot(w, w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
+    if not (w.dot(w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
         raise AssertionError("the witness W0 = W* does not violate (L4.5)")
     out.update(verdict="fails",
                reason=("W* is not a positive multiple of the BN direction d, so W* is not a BN "
                        "optimum and (L4.5) fails at W0 = W*"),
                failing_fraction=value, failing_fraction_exact=exact,
-               witness={"W0": [show(v) for v in w], "inner_W0_W_star": show(dot(w, w)),
+               witness={"W0": out["w_star"], "inner_W0_W_star": show(w.dot(w)),
                         "left": show(left), "right": show(right),
                         "statement": "<W0,W*> > 0 and ||W0 - Ŵ*||² = left > right"})
     return out
 
 
 def check(path: str, target: str | None = None, prove: bool = False, samples: int = 0,
-          timeout_s: float = 5.0, plot: str | None = None) -> dict:
-    """The full `check` report for one file (InputError on bad input, before any result); with
-    `plot`, the plane of W* and d is drawn into that file (harness/plot.py) unless the set is
-    degenerate (then `report["plot"]` is None)."""
+          timeout_s: float = 5.0, options: ReadOptions | None = None, engine: str = "local",
+          scheduler: str | None = None, plot: str | None = None) -> dict:
+    """The full `check` report for one file (InputError on bad input, before any result).
+    `options` carries every input flag (harness/columns.ReadOptions); `target` is a shorthand.
+    engine "dask" computes the moments on a Dask cluster (harness/dask_engine.py). With `plot`,
+    the plane of W* and d is drawn into that file (harness/plot.py) unless the set is degenerate
+    (then `report["plot"]` is None)."""
     start = time.perf_counter()
     sys.set_int_max_str_digits(0)   # exact answers on large sets have thousands of digits
-    dim, stream, features, target_name = blocks(path, target)
-    n, M = moments(stream)
+    options = options or ReadOptions(target=target)
+    if engine == "dask":
+        if prove:
+            raise InputError(f"{path}: --prove runs locally: leave out --engine dask")
+        from harness.dask_engine import dask_moments
+
+        groups, layout, info = dask_moments(path, options, scheduler)
+        n, M = moments_from(groups)
+        selection = layout.selection
+    else:
+        table = read_table(path, options)
+        stream = list(table.blocks) if prove else table.blocks
+        n, M = moments(stream)
+        selection, info = table.selection, table.info
+    dim = table.dim if selection is None else len(selection.features)
     stats = statistics_from_moments(n, M, dim)
     learning_set = {"name": path, "n": n, "d": dim,
-                    **({"target": target_name} if target_name else {}),
-                    **({"features": list(features)} if features else {})}
+                    **({"target": selection.names[selection.target]} if selection else {}),
+                    **({"features": list(selection.feature_names())} if selection else {}),
+                    **info}
     prover = None
     if prove:
-        prover = lambda: prove_obligations(lambda: load(path, target), stats, n * dim, timeout_s)
+        rows = Table(table.name, table.selection, dim, iter(stream))
+        prover = lambda: prove_obligations(lambda: learning_set_of(rows), stats, n * dim, timeout_s)
     report = report_for(learning_set, stats, samples, prover, start)
     if plot is not None:
         from harness.plot import plot_plane

@@ -3,21 +3,23 @@
 `bnproof theorems [--json] [--output FILE] [--timeout S] [--quick]` and
 `bnproof search [--bound B] [--json] [--report DIR]`. `prove` and `check` take
 `--variant paper|gamma-beta|epsilon|torch|bias [--epsilon E]` (docs/spec.md §7, harness/variants.py;
-`check --variant V --prove` exits as `prove` does).
+`check --variant V --prove` exits as `prove` does). `check` reads files through the input flags
+`--target COL --features A,B --drop C --dropna --header/--no-header --delimiter X --format F`.
 
 Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
 obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
-bad input (one line on stderr, nothing written).
+bad input (one line on stderr, nothing written); 130 interrupted (Ctrl-C, one line).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from pathlib import Path
 
-from harness.learning_set import InputError, canonical, load_json
+from harness.learning_set import InputError, canonical
 from harness.report import prove_table, to_json, write_atomically
 
 
@@ -74,7 +76,8 @@ def parser() -> argparse.ArgumentParser:
                            description="Run every obligation through Z3 and cross-check it in SymPy. "
                            "Exit 0 if all are proved, 1 if any fails, 2 on bad input.")
     prove.add_argument("--data", metavar="FILE",
-                       help='JSON {"X": [[...], ...], "y": [...]}; numbers are read exactly '
+                       help='JSON {"X": [[...], ...], "y": [...]} or a CSV/Parquet file with a header '
+                       '(last column y; `check` has the column flags); numbers are read exactly '
                        '("0.1", "-3/7", "2e-3"). Default: the canonical set of docs/spec.md §4')
     prove.add_argument("--json", action="store_true", help="print the JSON report instead of the table")
     prove.add_argument("--output", metavar="FILE", help="also write the JSON report to FILE (atomically)")
@@ -105,7 +108,7 @@ def _exact_epsilon(text: str):
 
 
 def _add_variant_flags(*parsers) -> None:
-    from harness.variants import VARIANTS
+    from harness.variant_names import VARIANTS
 
     for p in parsers:
         p.add_argument("--variant", choices=VARIANTS, default="paper",
@@ -127,10 +130,12 @@ def _run_variant(args) -> int:
 
     try:
         if args.command == "check":
-            report = check_variant(args.file, args.variant, args.epsilon, args.target, args.prove,
-                                   args.samples, args.timeout)
+            report = check_variant(args.file, args.variant, args.epsilon, _read_options(args),
+                                   args.prove, args.samples, args.timeout)
         else:
-            ls = load_json(args.data) if args.data else canonical()
+            from harness.reader import load
+
+            ls = load(args.data) if args.data else canonical()
             report = prove_variant(ls, args.variant, args.epsilon, args.timeout, args.samples)
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
@@ -155,13 +160,13 @@ def _add_check(sub) -> None:
                            "direction d, the failing fraction, a witness. Exit 0 with a verdict, "
                            "1 if --prove finds an obligation contradicted, 2 on bad input.")
     check.add_argument("file", metavar="FILE",
-                       help='.json {"X": [[...], ...], "y": [...]} or .csv with a header row')
+                       help='.csv/.tsv/.txt (any delimiter), .parquet, or .json {"X": [[...], '
+                       '...], "y": [...]}; optionally .gz/.bz2/.xz; "-" reads standard input')
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--exact", action="store_true",
                        help="also print the exact values (W*, d, ∇L̂(W*), the failing fraction, "
                        "the witness) as rationals and surds, in full")
-    check.add_argument("--target", metavar="NAME",
-                       help="CSV column holding y (default: the last column)")
+    _add_input_flags(check)
     check.add_argument("--prove", action="store_true",
                        help="also prove the verdict with Z3, obligation by obligation: at d <= 3 the "
                        "obligations of `prove --data` (13 where (L4.5) fails, 10 where it holds); "
@@ -183,11 +188,85 @@ def _add_check(sub) -> None:
                        "is reported as 'computed, not proved', never as proved")
 
 
+# --- input flags of `check` (harness/reader.py reads every format through them) ----------------
+
+class _Once(argparse.Action):
+    """A flag that may be given once (a repeated --target is an error, not the last one wins)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        if getattr(namespace, self.dest) is not None:
+            parser.error(f"{option_string} given twice")
+        setattr(namespace, self.dest, values)
+
+
+def _names(text: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in text.split(","))
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected NAME,NAME,... (names or 0-based indices)")
+    return names
+
+
+def _delimiter(text: str) -> str:
+    from harness.dialect import parse_delimiter
+
+    try:
+        return parse_delimiter(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_input_flags(check) -> None:
+    check.add_argument("--target", metavar="COLUMN", action=_Once,
+                       help="column holding y, by name or 0-based index (default: the last column)")
+    check.add_argument("--features", metavar="A,B,...", type=_names, action=_Once,
+                       help="the feature columns, in this order (names or 0-based indices; "
+                       "default: every column but the target and --drop)")
+    check.add_argument("--drop", metavar="A,B,...", type=_names, action="append", default=[],
+                       help="leave these columns out (an ID, a date, text)")
+    check.add_argument("--dropna", action="store_true",
+                       help="drop rows with a missing value ('', NA, NaN, null, ?) in a used "
+                       "column; the report says how many (rows_dropped). Default: an error")
+    header = check.add_mutually_exclusive_group()
+    header.add_argument("--header", dest="header", action="store_const", const=True,
+                        help="the first row holds column names (even if all numbers)")
+    header.add_argument("--no-header", dest="header", action="store_const", const=False,
+                        help="the first row is data; columns are named 0, 1, ...")
+    check.add_argument("--delimiter", metavar="CHAR", type=_delimiter,
+                       help="field delimiter (default: sniffed among , TAB ; | and whitespace; "
+                       "'tab' and 'whitespace' are accepted)")
+    check.add_argument("--format", choices=("csv", "json", "parquet"),
+                       help="file format (default: from the name; needed for '-' unless CSV)")
+    check.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="dask: exact moments of byte ranges of the file on a Dask cluster, "
+                       "added exactly (same report; needs the dask extra)")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: a running scheduler (default: a LocalCluster of "
+                       "2 workers on this machine)")
+
+
+def _read_options(args, progress=None):
+    from harness.columns import ReadOptions
+
+    drop = tuple(n for group in args.drop for n in group)
+    return ReadOptions(target=args.target, features=args.features, drop=drop, dropna=args.dropna,
+                       header=args.header, delimiter=args.delimiter, format=args.format,
+                       progress=progress)
+
+
+def _file_size(path: str) -> int | None:
+    """Bytes of an uncompressed file (the progress bar's total), else None."""
+    if path == "-" or path.endswith((".gz", ".bz2", ".xz")) or not os.path.isfile(path):
+        return None
+    return os.path.getsize(path)
+
+
 def _run_check(args) -> int:
+    # One BLAS thread for the exact block products (a small share of the time): on a shared
+    # machine a second OpenBLAS thread mostly spins. Must be set before numpy is imported.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from harness import progress
     from harness.check import check
     from harness.check_text import check_text
-
     from harness.plot import plot_problem
 
     problem = _output_problem(args.plot, "--plot") or plot_problem(args.plot)
@@ -196,8 +275,10 @@ def _run_check(args) -> int:
         return 2
     progress.quiet(args.json)       # progress goes to a terminal's stderr, never under --json
     try:
-        report = check(args.file, target=args.target, prove=args.prove, samples=args.samples,
-                       timeout_s=args.timeout, plot=args.plot)
+        with progress.terminal_progress(progress.wanted(args.json), _file_size(args.file)) as bar:
+            report = check(args.file, prove=args.prove, samples=args.samples,
+                           timeout_s=args.timeout, options=_read_options(args, bar.reading),
+                           engine=args.engine, scheduler=args.scheduler, plot=args.plot)
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2
@@ -286,6 +367,15 @@ def _run_search(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; Ctrl-C ends it with exit code 130 and one line, no traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("bnproof: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = parser().parse_args(argv)
     if args.command == "search":
         return _run_search(args)
@@ -299,8 +389,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run_check(args)
     if args.command == "theorems":
         return _run_theorems(args)
+    from harness.reader import load
+
     try:
-        ls = load_json(args.data) if args.data else canonical()
+        ls = load(args.data) if args.data else canonical()
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2

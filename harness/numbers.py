@@ -91,3 +91,13 @@ def _isqrt_floor(q: Fraction) -> int:
     import math
 
     return math.isqrt(q.numerator // q.denominator)
+
+
+def coprime_fraction(p: int, q: int) -> Fraction:
+    """p/q for coprime p and q > 0 (as python-flint's fmpq keeps them), without recomputing
+    their gcd, which costs seconds for the thousand-digit values of large sets."""
+    return _FROM_COPRIME(p, q)
+
+
+_FROM_COPRIME = getattr(Fraction, "_from_coprime_ints", None) or (
+    lambda p, q: Fraction(p, q, _normalize=False))

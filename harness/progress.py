@@ -1,9 +1,11 @@
-"""Progress on stderr for long runs (rows read, obligations proved), drawn with tqdm.
+"""Progress on stderr for long runs (bytes and rows read, obligations proved), drawn with tqdm.
 
-Shown only when stderr is a terminal and the run is not quiet (the CLI makes `--json` runs
-quiet): never on a pipe or in a file, so reports and logs stay clean. The bar is removed when
-its block ends. Usage:
+Shown only to a person at a terminal: stderr is a terminal and the run is not quiet (the CLI
+makes `--json` runs quiet); never on a pipe or in a file, so reports and logs stay clean. A bar
+is removed when its block ends. Two uses:
 
+    with terminal_progress(enabled, total_bytes) as bar:   # the reader's callback: bar.reading
+        ...
     with progress(total=len(obligations), description="proving obligations") as bar:
         for ob in obligations:
             ...
@@ -12,6 +14,7 @@ its block ends. Usage:
 
 from __future__ import annotations
 
+import shutil
 import sys
 from contextlib import contextmanager
 from typing import Iterator
@@ -33,8 +36,13 @@ def shown() -> bool:
         return False
 
 
+def wanted(json_output: bool) -> bool:
+    """Progress is shown only when standard error is a terminal and the output is not JSON."""
+    return not json_output and shown()
+
+
 class Progress:
-    """A handle whose `advance(n)` moves the bar by n (does nothing when no bar is shown)."""
+    """A handle on a bar; every method does nothing when no bar is shown."""
 
     def __init__(self, bar=None):
         self._bar = bar
@@ -42,6 +50,23 @@ class Progress:
     def advance(self, n: int = 1) -> None:
         if self._bar is not None:
             self._bar.update(n)
+
+    def reading(self, rows: int, done: int) -> None:
+        """The reader's callback: `done` bytes read, `rows` rows (one call per chunk)."""
+        if self._bar is not None:
+            self._bar.n = done
+            self._bar.set_postfix_str(f"{rows:,} rows read")
+
+    def step(self, text: str) -> None:
+        if self._bar is not None:
+            self._bar.write(text, file=sys.stderr)
+
+
+def _size() -> tuple[int, int]:
+    """(columns, lines) for the bar; a terminal that reports 0 x 0 (a bare pty) counts as 80 x 24,
+    since tqdm hides a bar outside a screen of 0 lines."""
+    size = shutil.get_terminal_size((80, 24))
+    return min(size.columns or 80, 100), size.lines or 24
 
 
 @contextmanager
@@ -54,9 +79,16 @@ def progress(total: int | None = None, description: str = "", unit: str = "it",
         return
     from tqdm import tqdm
 
-    bar = tqdm(total=total, desc=description, unit=unit, unit_scale=scale, file=sys.stderr,
-               leave=False, dynamic_ncols=True, mininterval=0.2)
-    try:
+    with tqdm(total=total, desc=description, unit=unit, unit_scale=scale, file=sys.stderr,
+              leave=False, ncols=_size()[0], nrows=_size()[1], mininterval=0.2) as bar:
         yield Progress(bar)
-    finally:
-        bar.close()
+
+
+@contextmanager
+def terminal_progress(enabled: bool, total_bytes: int | None = None) -> Iterator[Progress]:
+    """The reader's bar: bytes read of `total_bytes` (None: unknown), when `enabled`."""
+    if not enabled:
+        yield Progress()
+        return
+    with progress(total_bytes, "reading", unit="B", scale=True) as bar:
+        yield bar

@@ -2,24 +2,29 @@
 
 Everything comes from one integer moment matrix M = Zᵀ Z, Z = [X | 1 | y] with each column
 scaled to integers (denominators cleared), so the n-sized work is exact integer products, one
-per block of rows (`moments`: a learning set may be streamed from a file in blocks, see
-harness/learning_set.csv_blocks). From M: the Gram matrix A = Σ x_i x_iᵀ,
+per block of rows (harness/moments.py: a learning set may be streamed from a file in blocks, see
+harness/reader.py). From M: the Gram matrix A = Σ x_i x_iᵀ,
 W* = A^{-1} Σ x_i y_i, the centered covariance Σ, c, d = Σ^{-1} c, the intercept of the affine
 fit, and the claimed values of proofs/claims.py. No floats.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import chain
-from typing import Iterable
 
-from flint import fmpq, fmpq_mat, fmpz_mat
+from flint import fmpq, fmpq_mat, fmpz
 
 from harness.dependency import Dependency, dependency, describe
-from harness.learning_set import Block, LearningSet, fraction_blocks
-from proofs.claims import Claims, Surd, Vector
+from harness.learning_set import LearningSet
+from harness.moments import moments
+from harness.numbers import coprime_fraction
+from harness.reader import fraction_blocks
+from harness.vectors import RationalVector
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:   # proofs/ imports z3, which `check` without --prove never needs
+    from proofs.claims import Claims, Surd, Vector
 
 
 @dataclass(frozen=True)
@@ -36,11 +41,16 @@ class Statistics:
     c: Vector
     bn_direction: Vector | None      # None when Σ is singular
     degenerate: str | None           # the reason, or None for a nondegenerate set
-    sigma: tuple[Vector, ...] = ()   # the centered covariance Σ, row by row
     intercept: Fraction | None = None  # b of the affine least-squares fit y ≈ <a,x> + b (Σ invertible)
     sigma_w_star: Vector | None = None  # ΣW* (for σ²(W*) and ∇L̂(W*))
     decided: str | None = None       # for a degenerate set, the answer where it is still decided
     dependency: Dependency | None = None  # why Σ x xᵀ (or else Σ) is singular, column by column
+    moment_matrix: object = field(default=None, compare=False, repr=False)
+    """M = ZᵀZ (fmpq_mat) the statistics came from: Σ_jk = M_jk/n - x̄_j x̄_k where a consumer
+    needs the whole matrix (harness/plot.py); not converted, so it costs nothing here."""
+    vectors: dict = field(default=None, compare=False, repr=False)
+    """w_star, bn_direction, c, x_mean, sigma_w_star as RationalVectors (harness/vectors.py) when Σ
+    is invertible: the same values, kept over common denominators for fast exact arithmetic."""
 
     @property
     def lemma_fails(self) -> bool:
@@ -61,24 +71,7 @@ def positive_multiple(u: Vector, v: Vector) -> bool:
 
 
 def _fr(q: fmpq) -> Fraction:
-    return Fraction(int(q.p), int(q.q))
-
-
-def moments(blocks: Iterable[Block]) -> tuple[int, fmpq_mat]:
-    """(n, M) with M = Zᵀ Z summed over blocks of integer rows; each block's product is one
-    fmpz_mat multiplication, then rescaled exactly: M += S⁻¹ (Z_bᵀ Z_b) S⁻¹, S = diag(scales)."""
-    n, M = 0, None
-    for block in blocks:
-        cols = len(block.columns)
-        Zt = fmpz_mat(cols, block.count, list(chain.from_iterable(block.columns)))
-        P = fmpq_mat(Zt * Zt.transpose())
-        if any(s != 1 for s in block.scales):
-            inv = fmpq_mat(cols, cols, [fmpq(1, block.scales[i]) if i == j else 0
-                                        for i in range(cols) for j in range(cols)])
-            P = inv * P * inv
-        M = P if M is None else M + P
-        n += block.count
-    return n, M
+    return coprime_fraction(int(q.p), int(q.q))
 
 
 def exact_statistics(ls: LearningSet) -> Statistics:
@@ -87,40 +80,88 @@ def exact_statistics(ls: LearningSet) -> Statistics:
 
 
 def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
-    """Every statistic of docs/spec.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): A = M[:d,:d],
-    Σ = A/n - x̄x̄ᵀ, c = M[:d, y]/n - x̄ȳ, W* = A⁻¹ M[:d, y], d = Σ⁻¹c, intercept ȳ - <d, x̄>
-    (the affine least-squares fit has slope Σ⁻¹c = d: its normal equations, centered)."""
+    """Every statistic of docs/spec.md §3 from n and M = Zᵀ Z (Z = [X | 1 | y]): x̄ = M[:d, 1]/n,
+    c = M[:d, y]/n - x̄ȳ, and from one fraction-free solve with G = M[:d+1, :d+1] (the Gram
+    matrix of [X | 1]; det G = n^{d+1}·det Σ, so G is invertible iff Σ is):
+    - G [a; b] = M[:d+1, y] is the affine least-squares fit y ≈ <a,x> + b, whose slope is
+      Σ⁻¹c = d (its normal equations, centered) and whose intercept is b;
+    - G [p; r] = e_{d+1} gives W* = a - (b/r)·p: with A = M[:d,:d] and s = M[:d,1] the first d
+      rows read A a + s b = M[:d,y] and A p + s r = 0, so A(a - (b/r)p) = M[:d,y] (r = det A/det G
+      != 0, since Σ invertible makes A = n(Σ + x̄x̄ᵀ) positive definite);
+    - ΣW* = A W*/n - x̄<x̄,W*> = M[:d,y]/n - x̄<x̄,W*>.
+    A singular G (a degenerate set) takes the rank-revealing route of `_singular`."""
     n = fmpq(n_points)
     one, yk = dim, dim + 1
     x_mean = [M[k, one] / n for k in range(dim)]
     y_mean = M[one, yk] / n
+    xy = [M[k, yk] for k in range(dim)]
+    c = [xy[k] / n - x_mean[k] * y_mean for k in range(dim)]
+    solution = _bordered_solve(M, dim)
+    if solution is None:
+        return _singular(n_points, M, dim, x_mean, y_mean, c)
+    numer, den = solution.numer_denom()
+    N, den = numer.tolist(), fmpz(den)
+    d = RationalVector(tuple(N[k][0] for k in range(dim)), den)
+    b, p, r = N[dim][0], [N[k][1] for k in range(dim)], N[dim][1]
+    sign = 1 if r * den > 0 else -1             # W* = a - (b/r)·p = (r·a - b·p)/(r·den)
+    w = RationalVector(tuple(sign * (r * d.nums[k] - b * p[k]) for k in range(dim)), sign * r * den)
+    xv, xyv = RationalVector.of(x_mean), RationalVector.of(v / n for v in xy)
+    xw = xv.dot(w)                               # ΣW* = M[:d,y]/n - x̄·<x̄,W*>
+    sw = RationalVector(tuple(a * xv.den * xw.q - b * xw.p * xyv.den
+                              for a, b in zip(xyv.nums, xv.nums)), xyv.den * xv.den * xw.q)
+    cv = RationalVector.of(c)
+    stats = Statistics(
+        n=n_points, dim=dim, x_mean=_vector(x_mean), y_mean=_fr(y_mean),
+        y_sq_mean=_fr(M[yk, yk] / n), xy_mean=_vector(xyv.entries), gram_rank=dim,
+        sigma_rank=dim, w_star=_vector(w.entries), c=_vector(c),
+        bn_direction=_vector(d.entries), degenerate=None,
+        intercept=_fr(fmpq(N[dim][0], den)), sigma_w_star=_vector(sw.entries),
+        vectors={"w_star": w, "bn_direction": d, "c": cv, "x_mean": xv, "sigma_w_star": sw})
+    return _with_degeneracy(stats, M)
+
+
+def _bordered_solve(M: fmpq_mat, dim: int) -> fmpq_mat | None:
+    """G⁻¹ [M[:d+1, y] | e_{d+1}] for G = M[:d+1, :d+1] by one solve (flint
+    clears denominators and solves over the integers), or None if G is singular."""
+    size, yk = dim + 1, dim + 1
+    rows = [[M[i, j] for j in range(size)] + [M[i, yk], 1 if i == dim else 0] for i in range(size)]
+    try:
+        return fmpq_mat([row[:size] for row in rows]).solve(fmpq_mat([row[size:] for row in rows]))
+    except ZeroDivisionError:
+        return None
+
+
+def _singular(n_points: int, M: fmpq_mat, dim: int, x_mean, y_mean, c) -> Statistics:
+    """Statistics of a set with Σ singular: ranks, and W* where A = Σ x_i x_iᵀ is invertible."""
+    n = fmpq(n_points)
+    one, yk = dim, dim + 1
     A = fmpq_mat(dim, dim, [M[i, j] for i in range(dim) for j in range(dim)])
     b = fmpq_mat(dim, 1, [M[k, yk] for k in range(dim)])
     sigma = fmpq_mat(dim, dim, [M[i, j] / n - x_mean[i] * x_mean[j]
                                 for i in range(dim) for j in range(dim)])
-    c = fmpq_mat(dim, 1, [M[k, yk] / n - x_mean[k] * y_mean for k in range(dim)])
     gram_rank, sigma_rank = A.rank(), sigma.rank()
     w_mat = A.solve(b) if gram_rank == dim else None
-    w_star = None if w_mat is None else _vector(w_mat)
-    d = _vector(sigma.solve(c)) if sigma_rank == dim else None
-    means = [_fr(v) for v in x_mean]
     cause = (dependency(A) if gram_rank < dim else
-             dependency(sigma, means) if sigma_rank < dim else None)
-    intercept = None if d is None else _fr(y_mean) - sum(
-        (dk * _fr(mk) for dk, mk in zip(d, x_mean)), Fraction(0))
+             dependency(sigma, [_fr(v) for v in x_mean]) if sigma_rank < dim else None)
     stats = Statistics(
-        n=n_points, dim=dim, x_mean=tuple(means), y_mean=_fr(y_mean),
+        n=n_points, dim=dim, x_mean=_vector(x_mean), y_mean=_fr(y_mean),
         y_sq_mean=_fr(M[yk, yk] / n), xy_mean=tuple(_fr(M[k, yk] / n) for k in range(dim)),
-        gram_rank=gram_rank, sigma_rank=sigma_rank, w_star=w_star, c=_vector(c), bn_direction=d,
-        degenerate=None, sigma=tuple(tuple(_fr(sigma[i, j]) for j in range(dim)) for i in range(dim)),
-        intercept=intercept, sigma_w_star=None if w_mat is None else _vector(sigma * w_mat),
+        gram_rank=gram_rank, sigma_rank=sigma_rank,
+        w_star=None if w_mat is None else _vector(w_mat.entries()), c=_vector(c),
+        bn_direction=None, degenerate=None,
+        sigma_w_star=None if w_mat is None else _vector((sigma * w_mat).entries()),
         dependency=cause)
+    return _with_degeneracy(stats, M)
+
+
+def _with_degeneracy(stats: Statistics, M: fmpq_mat) -> Statistics:
     reason, decided = degeneracy(stats)
-    return Statistics(**{**stats.__dict__, "degenerate": reason, "decided": decided})
+    return Statistics(**{**stats.__dict__, "degenerate": reason, "decided": decided,
+                         "moment_matrix": M})
 
 
-def _vector(m: fmpq_mat) -> Vector:
-    return tuple(_fr(v) for v in m.entries())
+def _vector(values) -> Vector:
+    return tuple(_fr(v) for v in values)
 
 
 def degeneracy(s: Statistics, names=None) -> tuple[str | None, str | None]:
@@ -146,8 +187,8 @@ def degeneracy(s: Statistics, names=None) -> tuple[str | None, str | None]:
 
 
 def dot(u, v) -> Fraction:
-    """<u, v> of exact rational vectors."""
-    return sum((a * b for a, b in zip(u, v)), Fraction(0))
+    """<u, v> of exact rational vectors (Fraction or fmpq)."""
+    return sum((a * b for a, b in zip(u, v)), 0 * u[0])
 
 
 def claims(ls: LearningSet, s: Statistics) -> Claims:
@@ -157,6 +198,8 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
+    from proofs.claims import Claims, Surd
+
     q, cw = _variance_at_w_star(s), dot(s.c, s.w_star)
     base = 1 + s.y_sq_mean
     return Claims(
@@ -169,19 +212,16 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     )
 
 
-def _sigma_w_star(s: Statistics) -> list[Fraction]:
-    return list(s.sigma_w_star) if s.sigma_w_star is not None else [
-        dot(row, s.w_star) for row in s.sigma]
-
-
 def _variance_at_w_star(s: Statistics) -> Fraction:
     """q = σ²(W*) = W*ᵀΣW*."""
-    return dot(s.w_star, _sigma_w_star(s))
+    return dot(s.w_star, s.sigma_w_star)
 
 
 def grad_at_w_star(s: Statistics) -> tuple[Surd, ...]:
     """∇L̂(W*) = -2(c·q - <c,W*>·ΣW*)/q² · sqrt(q), q = σ²(W*): the gradient of
     1 + mean(y²) - 2<c,w>/sqrt(wᵀΣw) at W*, a rational multiple of σ(W*) in each component."""
+    from proofs.claims import Surd
+
     q, cw = _variance_at_w_star(s), dot(s.c, s.w_star)
     return tuple(Surd(Fraction(0), -2 * (ck * q - cw * swk) / q**2, q)
-                 for ck, swk in zip(s.c, _sigma_w_star(s)))
+                 for ck, swk in zip(s.c, s.sigma_w_star))

@@ -32,7 +32,7 @@ from harness.variant_evaluator import VariantEvaluator, line_failing_probability
 from proofs.variants import variant_obligations
 from proofs.variants.claims import VariantClaims
 
-VARIANTS = ("paper", "gamma-beta", "epsilon", "torch", "bias")
+from harness.variant_names import VARIANTS  # noqa: F401  (re-exported)
 DEFAULT_EPSILON = Fraction(1, 100_000)   # torch.nn.BatchNorm1d's default eps=1e-5
 DESCRIPTION = {
     "gamma-beta": "trainable γ and β, ε = 0",
@@ -188,15 +188,16 @@ def variant_table(report: dict) -> str:
 
 # ---------------------------------------------------------------- `bnproof check --variant`
 
-def check_variant(path: str, variant: str, epsilon: Fraction | None = None, target: str | None = None,
+def check_variant(path: str, variant: str, epsilon: Fraction | None = None, options=None,
                   prove_it: bool = False, samples: int = 0, timeout_s: float = 5.0) -> dict:
     """The exact verdict of a variant for a learning set file (no solver); with `prove_it` the
-    variant's obligations as in `prove --variant --data` (their literal encodings suit small sets)."""
-    from harness.learning_set import load
-
+    variant's obligations as in `prove --variant --data` (their literal encodings suit small sets).
+    `options`: the input flags (harness/columns.ReadOptions), as for `check`."""
     from harness.check import PROVE_MAX_ENTRIES
+    from harness.columns import ReadOptions
+    from harness.reader import load
 
-    ls = load(path, target)
+    ls = load(path, options or ReadOptions())
     if prove_it and ls.n * ls.dim <= PROVE_MAX_ENTRIES:
         return prove_variant(ls, variant, epsilon, timeout_s, samples)
     start = time.perf_counter()

@@ -12,11 +12,12 @@ from fractions import Fraction
 import pytest
 import sympy
 
-import harness.learning_set as learning_set
+import harness.reader as reader
 from harness.check import check, check_learning_set, sqrt_of, surd_text
 from harness.cli import main
 from harness.evaluator import Evaluator, failing_probability
-from harness.learning_set import InputError, LearningSet, canonical, load, load_csv
+from harness.learning_set import InputError, LearningSet, canonical
+from harness.reader import load
 from harness.prove import prove
 from harness.statistics import exact_statistics
 from tests.test_cli import BAD_INPUTS as BAD_JSON
@@ -127,7 +128,7 @@ def test_target_column_is_chosen_by_name(tmp_path):
 def test_csv_decimals_integers_and_fractions_are_read_exactly(tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_text('a,b,y\n0.1,"-3/7",2e-3\n  .5 ,4,-0.25\n3.,+2,1/3\n-.5,10,0\n')
-    ls = load_csv(str(path))
+    ls = load(str(path))
     assert ls.X == (F("1/10", "-3/7"), F("1/2", 4), F(3, 2), F("-1/2", 10))
     assert ls.y == F("1/500", "-1/4", "1/3", 0)
 
@@ -139,7 +140,7 @@ def test_blocks_with_different_decimal_places_accumulate_exactly(tmp_path, monke
     rows = [[f"{rng.randint(-999, 999) / 10**rng.randint(0, 3)}" for _ in range(4)] for _ in range(50)]
     path = tmp_path / "blocks.csv"
     path.write_text("a,b,c,y\n" + "\n".join(",".join(r) for r in rows) + "\n")
-    monkeypatch.setattr(learning_set, "BLOCK_ROWS", 7)
+    monkeypatch.setattr(reader, "CHUNK_BYTES", 64)
     streamed = check(str(path))
     exact = exact_statistics(LearningSet(tuple(F(*r[:3]) for r in rows), F(*[r[3] for r in rows]), "x"))
     assert streamed["w_star"] == [str(v) for v in exact.w_star]
@@ -214,7 +215,7 @@ def test_bad_json_exits_2_with_one_line_naming_the_file(kind, tmp_path, capsys):
 
 @pytest.mark.parametrize("name, text, extra, message", [
     ("data.json", '{"X": [[1, 2], [3, 4]], "y": [1, 2]}', ["--target", "y"], "--target applies to CSV"),
-    ("data.txt", "a,y\n1,2\n3,4\n", [], "unknown file type '.txt'"),
+    ("data.xlsx", "a,y\n1,2\n3,4\n", [], "unknown file type '.xlsx'"),
     ("data.csv", b"a,y\n1,\xff\n", [], "cannot read"),
 ])
 def test_other_bad_input_exits_2(name, text, extra, message, tmp_path, capsys):

@@ -16,6 +16,7 @@ from harness.cli import main  # noqa: E402
 from harness.plot import _half_planes_polygon, _plane  # noqa: E402
 from harness.statistics import dot, exact_statistics  # noqa: E402
 from harness.learning_set import LearningSet  # noqa: E402
+from harness.vectors import RationalVector  # noqa: E402
 
 
 def write_csv(path, text) -> str:
@@ -92,7 +93,8 @@ def projected_samples(stats, seed: int, count: int = 200):
     samples = []
     for _ in range(count):
         w0 = [Fraction(rng.randint(-50, 50), 7) for _ in range(len(w))]
-        fails = dot(w0, w) > 0 and distance_sq_to_ray(w0, d) > lemma_right_side(w0, w)
+        v0, vw, vd = RationalVector.of(w0), RationalVector.of(w), RationalVector.of(d)
+        fails = dot(w0, w) > 0 and distance_sq_to_ray(v0, vd) > lemma_right_side(v0, vw)
         samples.append((sum(float(x) * e for x, e in zip(w0, e1)),
                         sum(float(x) * e for x, e in zip(w0, e2)), fails))
     return (1 - dp[0] / norm, -dp[1] / norm), samples
