@@ -3,7 +3,7 @@
 Pipeline: file -> exact integer blocks (harness/learning_set.py) -> moment matrix M = ZᵀZ and
 the statistics of paper.md §3 (harness/statistics.py, python-flint) -> verdict and explanation
 (this module, exact rationals and square roots of rationals) -> optionally the obligations of
-`prove --data` through harness/solver.decide (`--prove`).
+`prove --data` through harness/solver.decide_all (`--prove`).
 
 The verdict (paper.md §5), for a nondegenerate set:
 - "holds" iff W* = t·d with t > 0 (then the BN optima contain W*'s ray);
@@ -261,7 +261,7 @@ def _check_text(report: dict) -> str:
 
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
-    proofs/at_scale.py) through harness.solver.decide. Each row says "proved" (Z3 gave the
+    proofs/at_scale.py) through harness.solver.decide_all. Each row says "proved" (Z3 gave the
     expected answer), "computed, not proved" (unknown or timeout: the verdict stands on the exact
     computation alone) or "CONTRADICTED" (Z3 gave the opposite answer, or the query was vacuous:
     a bug, exit 1)."""
@@ -273,13 +273,13 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
                          "(Z3 terms grow with every point); verdict computed, not proved")
         return route
-    from harness.solver import decide
+    from harness.solver import decide_all
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
 
     claims = make_claims(learning_set(), stats)
-    for ob in obligations_at_scale(claims):
-        outcome = decide(ob, timeout_s)
+    obligations = obligations_at_scale(claims)
+    for ob, outcome in zip(obligations, decide_all(obligations, timeout_s)):
         if outcome.result == ob.expected:
             status = "proved"
         elif outcome.result in ("sat", "unsat", "vacuous"):

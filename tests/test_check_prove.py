@@ -98,7 +98,8 @@ def test_small_dimension_uses_exactly_the_obligations_of_prove_data():
 def test_timeout_is_reported_as_computed_not_proved(monkeypatch):
     import harness.solver
     from harness.solver import Outcome
-    monkeypatch.setattr(harness.solver, "decide", lambda ob, t: Outcome("timeout", t, reason="timeout"))
+    monkeypatch.setattr(harness.solver, "decide_all",
+                        lambda obs, t: [Outcome("timeout", t, reason="timeout") for _ in obs])
     report = check_learning_set(random_set(6, 2), prove=True, timeout_s=1)
     assert {r["status"] for r in report["route"]["obligations"]} == {"computed, not proved"}
     assert report["route"]["proved_with_z3"] is False
@@ -109,7 +110,8 @@ def test_an_obligation_with_the_opposite_answer_is_contradicted_and_exits_1(monk
     from harness.cli import main
     from harness.solver import Outcome
     flip = {"sat": "unsat", "unsat": "sat"}
-    monkeypatch.setattr(harness.solver, "decide", lambda ob, t: Outcome(flip[ob.expected], 0.0))
+    monkeypatch.setattr(harness.solver, "decide_all",
+                        lambda obs, t: [Outcome(flip[ob.expected], 0.0) for ob in obs])
     path = tmp_path / "c.json"
     path.write_text('{"X": [[0, 0], [0, 1], [1, 0]], "y": [-3, 0, 2]}')
     assert main(["check", str(path), "--prove"]) == 1
