@@ -11,6 +11,7 @@ every obligation introduces a variable s with s > 0 and s² = σ²(w), which is 
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 from typing import Sequence
 
 import z3
@@ -19,11 +20,16 @@ Term = z3.ArithRef
 
 
 def const(q: Fraction | int) -> z3.RatNumRef:
-    """An exact Z3 rational (never through a float: a float is refused)."""
+    """An exact Z3 rational (never through a float: a float is refused). Made from its text
+    "p/q" (z3.Q would simplify a division for every constant: 23 s at d = 100) and memoised."""
     if isinstance(q, float):
         raise TypeError(f"float {q!r} given where an exact rational is required")
-    q = Fraction(q)
-    return z3.Q(q.numerator, q.denominator)
+    return _const(Fraction(q))
+
+
+@lru_cache(maxsize=1 << 16)
+def _const(q: Fraction) -> z3.RatNumRef:
+    return z3.RealVal(f"{q.numerator}/{q.denominator}")
 
 
 def reals(prefix: str, dim: int) -> list[Term]:
