@@ -6,8 +6,8 @@ to matrices of the data's own small numbers (proofs/matrix_identities.py), varia
 facts are decided exactly, and the claims are proved on those matrices:
 - the standard optimum by the normal equations and a positive definite XᵀX
   (proofs/standard_optimum_matrix.py);
-- the BN optima in Σ-orthogonal coordinates (proofs/bn_optima_sigma.py), with the literal
-  bn_loss_identity of proofs/bn_optima.py;
+- the BN loss identity as a polynomial identity and the BN optima in Σ-orthogonal coordinates
+  (proofs/bn_optima_sigma.py);
 - L̂ and ∇L̂ at W* on the matrices (proofs/at_w_star_matrix.py);
 - the distance to the ray, the negated lemma and the failure region in normalised Gram
   coordinates of (W0, W*, d) (proofs/lemma_gram.py), the region only where (L4.5) fails (where
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from proofs import all_obligations
 from proofs.at_w_star_matrix import at_w_star_matrix
-from proofs.bn_optima import bn_loss_identity
 from proofs.bn_optima_sigma import bn_optima_sigma
 from proofs.claims import Claims
 from proofs.encoding import Network, reals
@@ -41,4 +40,4 @@ def obligations_at_scale(claims: Claims) -> list[Obligation]:
     w = reals("w", dim)
     m = data_matrices(claims)
     return [*standard_optimum_matrix(claims, net, w, m), *bn_optima_sigma(claims, net, w, m),
-            bn_loss_identity(claims), *at_w_star_matrix(claims, m), *lemma_gram(claims)]
+            *at_w_star_matrix(claims, m), *lemma_gram(claims)]

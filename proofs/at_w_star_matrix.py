@@ -2,8 +2,8 @@
 proofs/matrix_identities.py (`check --prove` uses these when d > 3: the literal terms with W*
 substituted have 500-digit coefficients, and building them alone took 14 s at d = 100).
 
-From bn_statistics_quadratic_form (for every w: σ²(w) = wᵀΣw, <c,w> = cᵀw, Σ = S/n²,
-c = s/n²) and bn_loss_identity (for every w with σ(w) > 0: L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w)),
+From the forms of proofs/bn_optima_sigma.py (for every w: σ²(w) = wᵀΣw, <c,w> = cᵀw, Σ = S/n²,
+c = s/n², and for every w with σ(w) > 0: L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w)),
 at w = W* and w = d: σ²(W*) = q := W*ᵀΣW*, <c,W*> = cᵀW*, σ²(d) = <c,d> = dᵀc, and
 (Σw = ½∇σ²(w)) ΣW* = (S·W*)/n². These numbers are computed exactly from S and s; the queries
 below have one or two square-root variables and no other unknown.
@@ -23,7 +23,7 @@ from __future__ import annotations
 import z3
 
 from proofs.claims import Claims
-from proofs.encoding import const, positive_root, scaled, surd
+from proofs.encoding import const, positive_root, scaled
 from proofs.matrix_identities import DataMatrices, fr, vector
 from proofs.obligation import Obligation
 
@@ -48,15 +48,23 @@ def at_w_star_matrix(claims: Claims, m: DataMatrices) -> list[Obligation]:
     return obligations
 
 
+def _surds(values, roots: dict) -> tuple[list, list]:
+    """Each Surd a + b·sqrt(q) as a Z3 term; sqrt(q) is the root variable of `roots` when q is
+    one of its squares (a root r >= 0 with r² = q is that root), else a new r >= 0, r² = q."""
+    terms, defs = [], []
+    for v in values:
+        if v.q not in roots:
+            roots[v.q] = r = z3.Real(f"r{len(roots)}")
+            defs += [r >= 0, r * r == const(v.q)]
+        terms.append(const(v.a) + const(v.b) * roots[v.q])
+    return terms, defs
+
+
 def _gradient(claims: Claims, q, cw, c, sigma_w) -> Obligation:
     s, root = positive_root("s", const(q))
     gradient_s3 = [-2 * (const(ck) * s * s - const(cw) * const(swk)) for ck, swk in zip(c, sigma_w)]
-    roots, defs = {q: s}, []
-    for g in claims.grad_at_w_star:
-        if g.q not in roots:
-            roots[g.q] = r = z3.Real(f"r{len(roots)}")
-            defs += [r >= 0, r * r == const(g.q)]
-    claimed_s3 = [(const(g.a) + const(g.b) * roots[g.q]) * s * s * s for g in claims.grad_at_w_star]
+    claimed, defs = _surds(claims.grad_at_w_star, {q: s})
+    claimed_s3 = [g * s * s * s for g in claimed]
     wrong = z3.Or([gk != ck for gk, ck in zip(gradient_s3, claimed_s3)])
     zero = z3.And([gk == 0 for gk in gradient_s3])
     nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
@@ -77,10 +85,9 @@ def _not_optimal(claims: Claims, m: DataMatrices, q, cw, cd) -> Obligation:
     t = z3.Real("t")
     s, root_w = positive_root("s", const(q))
     s_d, root_d = positive_root("s_d", const(cd))
-    loss_w, defs_w = surd(claims.bn_loss_at_w_star, "r_w")
-    loss_min, defs_min = surd(claims.min_bn_loss, "r_min")
+    (loss_w, loss_min), defs = _surds([claims.bn_loss_at_w_star, claims.min_bn_loss], {q: s, cd: s_d})
     on_ray = z3.And(t > 0, z3.And([wk == tk for wk, tk in zip(w_star, scaled(t, d))]))
-    definitions = (*root_w, *root_d, *defs_w, *defs_min)
+    definitions = (*root_w, *root_d, *defs)
     return Obligation(
         name="w_star_not_bn_optimal",
         statement="W* is not on the BN ray and L̂(W*) = ℓ* > ℓ_min = L̂(d) = min L̂",

@@ -2,9 +2,16 @@
 instead of the literal bn_ray_is_global_minimum, bn_stationary_points_on_line and
 bn_opposite_ray_not_minimum of proofs/bn_optima.py when d > 3).
 
-- bn_statistics_quadratic_form: for every w, n²·σ²(w) = wᵀSw and n²·<c,w> = sᵀw, with σ² and
-  <c,w> the literal terms of proofs/encoding.py and S = n²Σ, s = n²c integer-scaled from the
-  data (proofs/matrix_identities.py). Z3, small coefficients. Expected unsat.
+- bn_variance_quadratic_form, bn_covariance_linear_form: for every w, n²·σ²(w) = wᵀSw and
+  n²·<c,w> = sᵀw, with σ² and <c,w> the literal terms of proofs/encoding.py and S = n²Σ,
+  s = n²c integer-scaled from the data (proofs/matrix_identities.py). Z3, small coefficients.
+  Expected unsat.
+- bn_loss_quadratic_form (replaces the literal bn_loss_identity at d > 3): for every w and s,
+  n²·s²L̂(w) = wᵀSw - 2s·sᵀw + n·s²·yᵀy, with s²L̂ = (1/n) Σ_i ((u_i - μ) - s·y_i)² the literal
+  loss with its denominator s² cleared (Network.bn_loss_cleared): a polynomial identity, no
+  square root. With the two forms above and s = σ(w) > 0 (s² = σ²(w) = wᵀSw/n²) it reads
+  s²L̂(w) = s²(1 + mean(y²)) - 2s<c,w>: L̂(w) = 1 + mean(y²) - 2<c,w>/σ(w), the identity every
+  later BN claim uses. Expected unsat.
 - bn_direction_exact: S·d = s (Σd = c), S is positive definite (every leading principal minor
   > 0) and D_1 = dᵀs/n² (= dᵀΣd = <c,d> > 0), the constant of the queries below. Variable-free,
   decided exactly. Expected unsat.
@@ -43,7 +50,7 @@ def bn_optima_sigma(claims: Claims, net: Network, w, m: DataMatrices) -> list[Ob
     d = vector(claims.bn_direction)
     D1_value = fr((d.transpose() * m.s)[0, 0]) / (m.n * m.n)
     D1 = const(D1_value)
-    z1, q1, R = z3.Reals("z1 q1 R")
+    z1, q1, R, sv = z3.Reals("z1 q1 R s")
     V = D1 * q1 + R
     C = D1 * z1
     square = (q1 == z1 * z1, q1 >= 0, R >= 0)
@@ -52,11 +59,23 @@ def bn_optima_sigma(claims: Claims, net: Network, w, m: DataMatrices) -> list[Ob
     opposite = (*square, V > 0, R > 0, -C > 0)
     return [
         Obligation(
-            name="bn_statistics_quadratic_form",
-            statement="n²σ²(w) = wᵀSw and n²<c,w> = sᵀw for every w (S = n²Σ, s = n²c)",
+            name="bn_variance_quadratic_form",
+            statement="n²σ²(w) = wᵀSw for every w (S = n²Σ)",
             expected="unsat",
-            query=(z3.Or(n2 * net.bn_variance(w) != quadratic_form(m.S, w),
-                         n2 * net.cov_with_targets(w) != linear_form(m.s, w)),),
+            query=(n2 * net.bn_variance(w) != quadratic_form(m.S, w),),
+        ),
+        Obligation(
+            name="bn_covariance_linear_form",
+            statement="n²<c,w> = sᵀw for every w (s = n²c)",
+            expected="unsat",
+            query=(n2 * net.cov_with_targets(w) != linear_form(m.s, w),),
+        ),
+        Obligation(
+            name="bn_loss_quadratic_form",
+            statement="n²s²L̂(w) = wᵀSw - 2s·sᵀw + n·s²·yᵀy for every w and s (L̂ literal, cleared)",
+            expected="unsat",
+            query=(n2 * net.bn_loss_cleared(w, sv) != quadratic_form(m.S, w)
+                   - 2 * sv * linear_form(m.s, w) + const(m.n) * sv * sv * const(fr(m.yy)),),
         ),
         Obligation(
             name="bn_direction_exact",

@@ -23,7 +23,7 @@ import z3
 from flint import fmpq, fmpq_mat, fmpz_mat
 
 from proofs.claims import Claims
-from proofs.encoding import const
+from proofs.encoding import add, const, mul
 
 
 def fq(v: Fraction) -> fmpq:
@@ -61,14 +61,14 @@ def data_matrices(claims: Claims) -> DataMatrices:
 def quadratic_form(M: fmpq_mat, w) -> z3.ArithRef:
     """wᵀMw for a symmetric M, as Σ_k M_kk w_k² + Σ_{j<k} 2M_jk w_j w_k."""
     dim = len(w)
-    terms = [const(fr(M[j, k]) * (1 if j == k else 2)) * w[j] * w[k]
+    terms = [mul(const(fr(M[j, k]) * (1 if j == k else 2)), mul(w[j], w[k]))
              for j in range(dim) for k in range(j, dim) if M[j, k] != 0]
-    return z3.Sum(terms) if terms else z3.RealVal(0)
+    return add(terms)
 
 
 def linear_form(v: fmpq_mat, w) -> z3.ArithRef:
-    terms = [const(fr(v[k, 0])) * w[k] for k in range(len(w)) if v[k, 0] != 0]
-    return z3.Sum(terms) if terms else z3.RealVal(0)
+    terms = [mul(const(fr(v[k, 0])), w[k]) for k in range(len(w)) if v[k, 0] != 0]
+    return add(terms)
 
 
 def vector(v) -> fmpq_mat:

@@ -67,8 +67,9 @@ def test_check_prove_in_dimension_13_proves_every_obligation():
     assert report["verdict"] == "fails"
     assert set(rows) == {
         "standard_loss_quadratic_form", "standard_optimum_normal_equations",
-        "bn_statistics_quadratic_form", "bn_direction_exact", "bn_ray_is_global_minimum",
-        "bn_stationary_points_on_line", "bn_opposite_ray_not_minimum", "bn_loss_identity",
+        "bn_variance_quadratic_form", "bn_covariance_linear_form", "bn_loss_quadratic_form",
+        "bn_direction_exact", "bn_ray_is_global_minimum",
+        "bn_stationary_points_on_line", "bn_opposite_ray_not_minimum",
         "bn_gradient_at_w_star", "w_star_not_bn_optimal", "gram_normal_form",
         "distance_to_ray_lower_bound", "distance_to_ray_attained", "negated_lemma",
         "lemma_fails_at_w_star", "failure_region_necessary", "failure_region_sufficient"}
@@ -139,11 +140,15 @@ def test_a_wrong_matrix_makes_the_quadratic_form_identities_fail(claims_12x6, mo
         A, S = m.A * 1, m.S * 1
         A[0, 1] += 1
         S[1, 1] += 1
-        return dataclasses.replace(m, A=A, S=S)
+        s = m.s * 1
+        s[0, 0] += 1
+        return dataclasses.replace(m, A=A, S=S, s=s)
     import proofs.at_scale as at_scale
     monkeypatch.setattr(at_scale, "data_matrices", off_by_one)
-    got = answers(claims_12x6, {"standard_loss_quadratic_form", "bn_statistics_quadratic_form"})
-    assert all(flipped(pair) for pair in got.values()) and len(got) == 2
+    names = {"standard_loss_quadratic_form", "bn_variance_quadratic_form",
+             "bn_covariance_linear_form", "bn_loss_quadratic_form"}
+    got = answers(claims_12x6, names)
+    assert set(got) == names and all(flipped(pair) for pair in got.values()), got
 
 
 def test_dropping_r_nonnegative_makes_the_ray_claim_fail(claims_12x6):
