@@ -253,7 +253,11 @@ def _check_text(report: dict) -> str:
     route = report["route"]
     out.append(f"route: {route['verdict']}")
     for row in route.get("obligations", []):
-        out.append(f"  {row['status']:<20}  {row['name']} ({row['result']}, {row['seconds']:.3f} s)")
+        checked = {True: "cross-check pass", False: "cross-check FAILED"}.get(
+            row.get("cross_check"), "no cross-check" if "not run" not in row.get(
+                "cross_check_detail", "") else "cross-check not run")
+        out.append(f"  {row['status']:<20}  {row['name']} ({row['result']}, {row['seconds']:.3f} s; "
+                   f"{checked})")
     if "note" in route:
         out.append(f"  {route['note']}")
     out.append(f"({report['seconds']:.2f} s)")
@@ -262,10 +266,11 @@ def _check_text(report: dict) -> str:
 
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
-    proofs/at_scale.py) through harness.solver.decide_all. Each row says "proved" (Z3 gave the
-    expected answer), "computed, not proved" (unknown or timeout: the verdict stands on the exact
-    computation alone) or "CONTRADICTED" (Z3 gave the opposite answer, or the query was vacuous:
-    a bug, exit 1)."""
+    proofs/at_scale.py) through harness.solver.decide_all, then the independent cross-checks
+    where they are cheap (harness/check_cross_checks.py). Each row says "proved" (Z3 gave the
+    expected answer and no cross-check disagreed), "computed, not proved" (unknown or timeout:
+    the verdict stands on the exact computation alone) or "CONTRADICTED" (Z3 gave the opposite
+    answer, the query was vacuous, or a cross-check disagreed: a bug, exit 1)."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
     if stats.degenerate:
         route["note"] = "degenerate set: no obligations (as in `prove --data`); verdict computed"
@@ -274,22 +279,26 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
                          "(Z3 terms grow with every point); verdict computed, not proved")
         return route
+    from harness.check_cross_checks import cross_checks
     from harness.solver import decide_all
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
 
     claims = make_claims(learning_set(), stats)
     obligations = obligations_at_scale(claims)
-    for ob, outcome in zip(obligations, decide_all(obligations, timeout_s)):
+    outcomes = decide_all(obligations, timeout_s)
+    for ob, outcome, checked in zip(obligations, outcomes,
+                                    cross_checks(claims, obligations, outcomes, timeout_s)):
         if outcome.result == ob.expected:
-            status = "proved"
+            status = "CONTRADICTED" if checked["cross_check"] is False else "proved"
         elif outcome.result in ("sat", "unsat", "vacuous"):
             status = "CONTRADICTED"
         else:
             status = "computed, not proved"
         route["obligations"].append({"name": ob.name, "statement": ob.statement,
                                      "expected": ob.expected, "result": outcome.result,
-                                     "status": status, "seconds": round(outcome.seconds, 4)})
+                                     "status": status, "seconds": round(outcome.seconds, 4),
+                                     **checked})
     statuses = {r["status"] for r in route["obligations"]}
     route["proved_with_z3"] = statuses == {"proved"}
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")

@@ -29,6 +29,7 @@ class Evaluator:
         self.X = Matrix([[rational(v) for v in row] for row in X])
         self.y = Matrix([rational(v) for v in y])
         self.n, self.dim = self.X.shape
+        self._gradient = None            # (symbols, ∂L̂/∂w_k as expressions), built on first use
 
     # standard network
     def standard_loss(self, w) -> sympy.Expr:
@@ -52,17 +53,18 @@ class Evaluator:
         return sympy.radsimp(sympy.expand(loss))
 
     def bn_gradient(self, w) -> Matrix:
-        """∂L̂/∂w_k at w: the derivative of the literal loss along each axis, at 0."""
-        h = sympy.Symbol("h", real=True)
-        grad = []
-        for k in range(self.dim):
-            point = [wj + (h if j == k else 0) for j, wj in enumerate(w)]
-            u = list(self.X * Matrix(point))
+        """∂L̂/∂w_k at w: the literal loss differentiated symbolically in w_1..w_d (once per
+        Evaluator), then evaluated at w."""
+        if self._gradient is None:
+            symbols = sympy.symbols(f"w1:{self.dim + 1}", real=True)
+            u = list(self.X * Matrix(symbols))
             mu = sum(u) / self.n
             sigma = sqrt(sum((ui - mu) ** 2 for ui in u) / self.n)
             loss = sum(((ui - mu) / sigma - yi) ** 2 for ui, yi in zip(u, self.y)) / self.n
-            grad.append(sympy.radsimp(sympy.expand(sympy.diff(loss, h).subs(h, 0))))
-        return Matrix(grad)
+            self._gradient = (symbols, [sympy.diff(loss, wk) for wk in symbols])
+        symbols, derivatives = self._gradient
+        point = dict(zip(symbols, w))
+        return Matrix([sympy.radsimp(sympy.expand(g.subs(point))) for g in derivatives])
 
     def centered(self) -> tuple[Matrix, Matrix]:
         """Σ = (1/n) Σ (x_i - x̄)(x_i - x̄)ᵀ and c = (1/n) Σ (x_i - x̄)(y_i - ȳ)."""

@@ -70,7 +70,7 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0,
         tasks.append(_query_task(ob.query, timeout_s, ob.witness))
         if hypotheses:
             tasks.append(_query_task(hypotheses, timeout_s, {}))
-    answers = run_in_workers(tasks, timeout_s, jobs)
+    answers = [_outcome(r, timeout_s) for r in run_in_workers(tasks, timeout_s, jobs)]
     return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots]
 
 
@@ -91,7 +91,8 @@ def decide_smt2(text: str, timeout_s: float = 30.0) -> Outcome:
     """Z3 on the assertions of an SMT-LIB2 text, in a fresh solver (same timeout, seed and
     worker). A text Z3 cannot parse raises z3.Z3Exception (parsed here, before the worker)."""
     assertions = z3.parse_smt2_string(text)
-    return run_in_workers([_query_task(tuple(assertions), timeout_s, {})], timeout_s)[0]
+    [result] = run_in_workers([_query_task(tuple(assertions), timeout_s, {})], timeout_s)
+    return _outcome(result, timeout_s)
 
 
 def _query_task(constraints, timeout_s: float, witness_terms: dict) -> Callable[[], tuple]:
@@ -124,12 +125,31 @@ class _Worker:
     data: bytearray = field(default_factory=bytearray)
 
 
-def run_in_workers(tasks: list[Callable[[], tuple]], timeout_s: float,
-                   jobs: int = JOBS) -> list[Outcome]:
-    """Run each task in a forked process, `jobs` at a time; a process still running GRACE
-    seconds after `timeout_s` is killed and its answer is "timeout". A process that dies
-    without an answer gives "unknown"."""
-    results: list[Outcome | None] = [None] * len(tasks)
+@dataclass
+class WorkerResult:
+    kind: str            # "ok" (payload: the task's value), "error", "killed" or "died"
+    payload: object
+    seconds: float       # wall time from fork to answer
+
+
+def _outcome(r: WorkerResult, timeout_s: float) -> Outcome:
+    """A Z3 task's WorkerResult as an Outcome: killed -> "timeout"; error or death -> "unknown"."""
+    if r.kind == "killed":
+        return Outcome("timeout", r.seconds,
+                       reason=f"killed: no answer {GRACE} s after the {timeout_s} s timeout")
+    if r.kind == "died":
+        return Outcome("unknown", r.seconds, reason="the Z3 worker died without an answer")
+    if r.kind == "error":
+        return Outcome("unknown", r.seconds, reason=f"the Z3 worker failed: {r.payload}")
+    result, seconds, witness, reason = r.payload
+    return Outcome(result, seconds, {k: from_text(v) for k, v in witness.items()}, reason)
+
+
+def run_in_workers(tasks: list[Callable[[], object]], timeout_s: float,
+                   jobs: int = JOBS) -> list[WorkerResult]:
+    """Run each task in a forked process, `jobs` at a time, and return what each returned
+    (pickled back). A process still running GRACE seconds after `timeout_s` is killed."""
+    results: list[WorkerResult | None] = [None] * len(tasks)
     pending = list(enumerate(tasks))[::-1]
     running: dict[int, tuple[int, _Worker]] = {}
     try:
@@ -154,16 +174,14 @@ def run_in_workers(tasks: list[Callable[[], tuple]], timeout_s: float,
                 if now >= worker.deadline:
                     del running[fd]
                     _kill(worker)
-                    results[index] = Outcome(
-                        "timeout", now - worker.start,
-                        reason=f"killed: no answer {GRACE} s after the {timeout_s} s timeout")
+                    results[index] = WorkerResult("killed", None, now - worker.start)
     finally:
         for _, worker in running.values():
             _kill(worker)
     return results  # type: ignore[return-value]
 
 
-def _fork(task: Callable[[], tuple], timeout_s: float) -> _Worker:
+def _fork(task: Callable[[], object], timeout_s: float) -> _Worker:
     read_fd, write_fd = os.pipe()
     start = time.perf_counter()
     pid = os.fork()
@@ -184,17 +202,14 @@ def _fork(task: Callable[[], tuple], timeout_s: float) -> _Worker:
     return _Worker(pid, read_fd, start + timeout_s + GRACE, start)
 
 
-def _finish(worker: _Worker) -> Outcome:
+def _finish(worker: _Worker) -> WorkerResult:
     os.close(worker.fd)
     os.waitpid(worker.pid, 0)
     elapsed = time.perf_counter() - worker.start
     if not worker.data:
-        return Outcome("unknown", elapsed, reason="the Z3 worker died without an answer")
+        return WorkerResult("died", None, elapsed)
     kind, payload = pickle.loads(bytes(worker.data))
-    if kind == "error":
-        return Outcome("unknown", elapsed, reason=f"the Z3 worker failed: {payload}")
-    result, seconds, witness, reason = payload
-    return Outcome(result, seconds, {k: from_text(v) for k, v in witness.items()}, reason)
+    return WorkerResult(kind, payload, elapsed)
 
 
 def _kill(worker: _Worker) -> None:

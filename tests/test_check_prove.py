@@ -199,3 +199,33 @@ def test_centered_inputs_make_every_at_scale_obligation_hold():
     assert got["negated_lemma"] == ("unsat", "unsat")
     for name, (expected, result) in got.items():
         assert result == expected, name
+
+
+# the independent cross-checks of check --prove
+
+def test_check_prove_cross_checks_the_gradient_by_automatic_differentiation():
+    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
+    row = next(r for r in report["route"]["obligations"] if r["name"] == "bn_gradient_at_w_star")
+    assert row["cross_check"] is True and "automatic differentiation" in row["cross_check_detail"]
+
+
+def test_a_gradient_claim_differing_from_automatic_differentiation_fails_its_cross_check(claims_12x6):
+    from harness.check_cross_checks import gradient_check
+    g = claims_12x6.grad_at_w_star
+    wrong = dataclasses.replace(claims_12x6, grad_at_w_star=(Surd(g[0].a, g[0].b + 1, g[0].q), *g[1:]))
+    assert gradient_check(claims_12x6)[0] is True
+    assert gradient_check(wrong)[0] is False
+
+
+def test_a_failed_cross_check_makes_check_prove_contradicted(monkeypatch):
+    import harness.check_cross_checks as cc
+    monkeypatch.setattr(cc, "gradient_check", lambda claims: (False, "forced disagreement"))
+    report = check_learning_set(random_set(8, 4, seed=3), prove=True, timeout_s=10)
+    row = next(r for r in report["route"]["obligations"] if r["name"] == "bn_gradient_at_w_star")
+    assert row["result"] == "unsat" and row["status"] == "CONTRADICTED"
+
+
+def test_small_sets_run_the_sympy_cross_checks_and_they_pass():
+    report = check_learning_set(random_set(8, 4, seed=3), prove=True, timeout_s=10)
+    checked = [r for r in report["route"]["obligations"] if r["cross_check"] is not None]
+    assert len(checked) >= 8 and all(r["cross_check"] for r in checked)
