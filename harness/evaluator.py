@@ -52,9 +52,8 @@ class Evaluator:
         loss = sum((f - yi) ** 2 for f, yi in zip(self.bn_outputs(w), self.y)) / self.n
         return sympy.radsimp(sympy.expand(loss))
 
-    def bn_gradient(self, w) -> Matrix:
-        """∂L̂/∂w_k at w: the literal loss differentiated symbolically in w_1..w_d (once per
-        Evaluator), then evaluated at w."""
+    def differentiate(self) -> tuple:
+        """(w_1..w_d, ∂L̂/∂w_k as SymPy expressions of the literal loss), built on first use."""
         if self._gradient is None:
             symbols = sympy.symbols(f"w1:{self.dim + 1}", real=True)
             u = list(self.X * Matrix(symbols))
@@ -62,7 +61,12 @@ class Evaluator:
             sigma = sqrt(sum((ui - mu) ** 2 for ui in u) / self.n)
             loss = sum(((ui - mu) / sigma - yi) ** 2 for ui, yi in zip(u, self.y)) / self.n
             self._gradient = (symbols, [sympy.diff(loss, wk) for wk in symbols])
-        symbols, derivatives = self._gradient
+        return self._gradient
+
+    def bn_gradient(self, w) -> Matrix:
+        """∂L̂/∂w_k at w: the literal loss differentiated symbolically in w_1..w_d (once per
+        Evaluator), then evaluated at w."""
+        symbols, derivatives = self.differentiate()
         point = dict(zip(symbols, w))
         return Matrix([sympy.radsimp(sympy.expand(g.subs(point))) for g in derivatives])
 

@@ -1,5 +1,9 @@
 """The pipeline of `bnproof prove`: learning set -> exact statistics -> obligations -> solver ->
-witness -> independent evaluator -> report (a plain dict, JSON-ready)."""
+witness -> independent evaluator -> report (a plain dict, JSON-ready).
+
+Z3 (every query and hypothesis check) and cvc5 run side by side in killable workers
+(harness/solver.decide_all), with the Monte-Carlo estimate, while this process checks the
+certificates; then the SymPy cross-checks run here. Nothing is cached from one run to the next."""
 
 from __future__ import annotations
 
@@ -12,15 +16,27 @@ from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.solver import decide
+from harness.solver import decide_all
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
-from harness.trust import certificate, contradicts, second_solver
+from harness.trust import certificate, contradicts, second_solver_fields, second_solver_task
 from proofs import all_obligations
 
 
 def exact_text(value) -> str:
     return sympy.sstr(value)
+
+
+def _cross_check(name: str, claims, ev: Evaluator, outcome) -> tuple[bool, str]:
+    """The SymPy cross-check of one obligation, after Z3, in this process (the cross-checks
+    share SymPy's cache; in separate workers they took longer). An exception is a failure."""
+    if outcome.result not in ("sat", "unsat"):
+        return False, f"solver answered {outcome.result} ({outcome.reason})"
+    try:
+        passed, detail = cross_check(name, claims, ev, outcome)
+    except Exception as exc:                    # reported, never a pass
+        return False, f"cross-check raised {type(exc).__name__}: {exc}"
+    return bool(passed), detail
 
 
 def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> dict:
@@ -34,22 +50,30 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         return report
     claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
+    obligations = all_obligations(claims)
+    certificates: dict[str, bool | None] = {}
+    sampling = stats.lemma_fails and samples
+    monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
+                    max(timeout_s, 60.0))] if sampling else []
+    answers = decide_all(
+        obligations, timeout_s,
+        also=[second_solver_task(ob, timeout_s) for ob in obligations] + monte_carlo,
+        meanwhile=[lambda name=ob.name: certificates.__setitem__(name, certificate(name, claims))
+                   for ob in obligations])
+    outcomes = answers[:len(obligations)]
+    second = [second_solver_fields(r) for r in answers[len(obligations):][:len(obligations)]]
     rows = []
-    for ob in all_obligations(claims):
-        outcome = decide(ob, timeout_s)
+    for ob, outcome, cvc5_fields in zip(obligations, outcomes, second):
         t0 = time.perf_counter()
-        if outcome.result in ("sat", "unsat"):
-            passed, detail = cross_check(ob.name, claims, ev, outcome)
-        else:
-            passed, detail = False, f"solver answered {outcome.result} ({outcome.reason})"
+        passed, detail = _cross_check(ob.name, claims, ev, outcome)
         rows.append({
             "name": ob.name, "statement": ob.statement, "expected": ob.expected,
             "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
             "cross_check_seconds": round(time.perf_counter() - t0, 4),
-            **second_solver(ob, timeout_s),
-            "certificate": certificate(ob.name, claims),
+            **cvc5_fields,
+            "certificate": certificates[ob.name],
         })
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
@@ -61,8 +85,9 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         failing_fraction_exact=exact_text(probability),
         obligations=rows,
     )
-    if stats.lemma_fails and samples:
-        report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
+    if sampling:
+        mc = answers[-1]
+        report["monte_carlo"] = mc.payload if mc.kind == "ok" else {"samples": samples, "error": mc.kind}
     report["proved"] = all(r["result"] == r["expected"] and r["cross_check"]
                            and not contradicts(r["expected"], r["second_solver"])
                            and r["certificate"] is not False for r in rows)

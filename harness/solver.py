@@ -9,8 +9,8 @@ many obligations, running independent Z3 checks side by side (JOBS at a time).
 `decide_smt2` does the same for a standalone SMT-LIB2 text (proofs/smt2/*.smt2);
 harness/second_solver.py is the boundary for the second solver, cvc5.
 
-Every Z3 check runs in a forked worker process that is killed when it has not answered GRACE
-seconds after its timeout: Z3 checks its own timeout only at certain points and can overrun it
+Every Z3 check runs in a forked worker process (run_in_workers: JOBS workers, each taking one
+check after another), killed when a check has not answered GRACE seconds after its timeout: Z3 checks its own timeout only at certain points and can overrun it
 by minutes while it expands a large polynomial (a 5 s timeout ran 93 s at d = 100). The worker
 sends back plain text only: the answer, its solver time, the reason of an `unknown`, and each
 witness value as exact text (harness/witness.describe); nothing is cached between checks.
@@ -22,6 +22,7 @@ import os
 import pickle
 import select
 import signal
+import struct
 import time
 from dataclasses import dataclass, field
 from typing import Callable
@@ -59,10 +60,14 @@ def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
     return decide_all([obligation], timeout_s)[0]
 
 
-def decide_all(obligations: list[Obligation], timeout_s: float = 30.0,
-               jobs: int = JOBS) -> list[Outcome]:
+def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int = JOBS,
+               also: list[tuple[Callable[[], object], float]] = (),
+               meanwhile: list[Callable[[], None]] = ()) -> list[Outcome]:
     """`decide` for each obligation, in order; the hypothesis check and the query of every
-    obligation are independent Z3 checks, run `jobs` at a time, each in its own worker."""
+    obligation are independent Z3 checks, run `jobs` at a time, each in its own worker.
+    `also`: more (task, timeout) pairs to run in the same pool (cvc5 beside Z3, say); their
+    WorkerResults are appended to the returned list, in order. `meanwhile`: work for this
+    process while it waits for the workers (run_in_workers)."""
     tasks, slots = [], []
     for ob in obligations:
         hypotheses = (*ob.definitions, *ob.premises)
@@ -70,8 +75,11 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0,
         tasks.append(_query_task(ob.query, timeout_s, ob.witness))
         if hypotheses:
             tasks.append(_query_task(hypotheses, timeout_s, {}))
-    answers = [_outcome(r, timeout_s) for r in run_in_workers(tasks, timeout_s, jobs)]
-    return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots]
+    limits = [timeout_s] * len(tasks) + [limit for _, limit in also]
+    results = run_in_workers(tasks + [task for task, _ in also], limits, jobs, meanwhile)
+    answers = [_outcome(r, timeout_s) for r in results[:len(tasks)]]
+    return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots] + \
+        results[len(tasks):]
 
 
 def _combine(query: Outcome, hypotheses: Outcome | None) -> Outcome:
@@ -117,15 +125,6 @@ def _query_task(constraints, timeout_s: float, witness_terms: dict) -> Callable[
 
 
 @dataclass
-class _Worker:
-    pid: int
-    fd: int
-    deadline: float
-    start: float
-    data: bytearray = field(default_factory=bytearray)
-
-
-@dataclass
 class WorkerResult:
     kind: str            # "ok" (payload: the task's value), "error", "killed" or "died"
     payload: object
@@ -145,77 +144,144 @@ def _outcome(r: WorkerResult, timeout_s: float) -> Outcome:
     return Outcome(result, seconds, {k: from_text(v) for k, v in witness.items()}, reason)
 
 
-def run_in_workers(tasks: list[Callable[[], object]], timeout_s: float,
-                   jobs: int = JOBS) -> list[WorkerResult]:
-    """Run each task in a forked process, `jobs` at a time, and return what each returned
-    (pickled back). A process still running GRACE seconds after `timeout_s` is killed."""
+def run_in_workers(tasks: list[Callable[[], object]], timeout_s: float | list[float],
+                   jobs: int = JOBS, meanwhile: list[Callable[[], None]] = ()) -> list[WorkerResult]:
+    """Run the tasks in forked worker processes, `jobs` workers at a time, and return what each
+    task returned (pickled back). A worker takes one task after another (a fork per task costs
+    10 ms); a worker still running a task GRACE seconds after that task's timeout (`timeout_s`,
+    or one per task) is killed, the task's result is "killed", and a fresh worker takes the
+    remaining tasks. While no answer is ready, this process runs the `meanwhile` calls, one at
+    a time (the deadlines are checked after each)."""
+    limits = timeout_s if isinstance(timeout_s, list) else [timeout_s] * len(tasks)
     results: list[WorkerResult | None] = [None] * len(tasks)
-    pending = list(enumerate(tasks))[::-1]
-    running: dict[int, tuple[int, _Worker]] = {}
+    pending = list(range(len(tasks)))[::-1]
+    meanwhile = list(meanwhile)[::-1]
+    workers: list[_Worker] = []
     try:
-        while pending or running:
-            while pending and len(running) < max(1, jobs):
-                index, task = pending.pop()
-                worker = _fork(task, timeout_s)
-                running[worker.fd] = (index, worker)
+        while pending or any(w.index is not None for w in workers):
+            while pending and len(workers) < max(1, jobs):
+                workers.append(_Worker.fork(tasks, workers))
+            for worker in workers:
+                if worker.index is None and pending:
+                    index = pending.pop()
+                    worker.assign(index, limits[index])
+            busy = {w.output: w for w in workers if w.index is not None}
             now = time.perf_counter()
-            wait = max(0.0, min(w.deadline for _, w in running.values()) - now)
-            ready, _, _ = select.select(list(running), [], [], wait)
+            wait = max(0.0, min(w.deadline for w in busy.values()) - now)
+            ready, _, _ = select.select(list(busy), [], [], 0 if meanwhile else wait)
+            if not ready and meanwhile:
+                meanwhile.pop()()
             for fd in ready:
-                index, worker = running[fd]
-                chunk = os.read(fd, 1 << 16)
-                if chunk:
-                    worker.data += chunk
-                    continue
-                del running[fd]
-                results[index] = _finish(worker)
+                worker = busy[fd]
+                index, answer = worker.index, worker.receive()
+                if answer is not None:
+                    results[index] = answer
+                if worker.dead:
+                    workers.remove(worker)
             now = time.perf_counter()
-            for fd, (index, worker) in list(running.items()):
-                if now >= worker.deadline:
-                    del running[fd]
-                    _kill(worker)
-                    results[index] = WorkerResult("killed", None, now - worker.start)
+            for worker in [w for w in workers if w.index is not None and now >= w.deadline]:
+                results[worker.index] = WorkerResult("killed", None, now - worker.start)
+                worker.kill()
+                workers.remove(worker)
+        for work in meanwhile[::-1]:
+            work()
     finally:
-        for _, worker in running.values():
-            _kill(worker)
+        for worker in workers:
+            worker.kill() if worker.index is not None else worker.close()
     return results  # type: ignore[return-value]
 
 
-def _fork(task: Callable[[], object], timeout_s: float) -> _Worker:
-    read_fd, write_fd = os.pipe()
-    start = time.perf_counter()
-    pid = os.fork()
-    if pid == 0:                                   # the worker: answer, then exit at once
-        try:
-            os.close(read_fd)
+class _Worker:
+    """A forked process that runs tasks[i] for each index i it is sent and answers with one
+    length-prefixed pickled record (kind, payload) per task."""
+
+    def __init__(self, pid: int, to_child: int, output: int):
+        self.pid, self.to_child, self.output = pid, to_child, output
+        self.index: int | None = None
+        self.deadline = self.start = 0.0
+        self.data = bytearray()
+        self.dead = False
+
+    @staticmethod
+    def fork(tasks, others: list["_Worker"]) -> "_Worker":
+        task_read, task_write = os.pipe()
+        answer_read, answer_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:                               # the worker: serve, then exit at once
             try:
-                payload = ("ok", task())
-            except Exception as exc:               # reported, never taken for an answer
-                payload = ("error", f"{type(exc).__name__}: {exc}")
-            data = pickle.dumps(payload)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(write_fd, view):]
-        finally:
-            os._exit(0)
-    os.close(write_fd)
-    return _Worker(pid, read_fd, start + timeout_s + GRACE, start)
+                os.close(task_write)
+                os.close(answer_read)
+                for other in others:               # else they would never see EOF
+                    os.close(other.to_child)
+                    os.close(other.output)
+                _serve(tasks, task_read, answer_write)
+            finally:
+                os._exit(0)
+        os.close(task_read)
+        os.close(answer_write)
+        return _Worker(pid, task_write, answer_read)
+
+    def assign(self, index: int, limit: float) -> None:
+        self.index, self.start = index, time.perf_counter()
+        self.deadline = self.start + limit + GRACE
+        os.write(self.to_child, struct.pack("<I", index))
+
+    def receive(self) -> WorkerResult | None:
+        """Read what is ready: the answer of the current task once it is complete; on EOF
+        (the worker died) "died" for the current task."""
+        chunk = os.read(self.output, 1 << 16)
+        elapsed = time.perf_counter() - self.start
+        if not chunk:
+            self.close()
+            self.dead, self.index = True, None
+            return WorkerResult("died", None, elapsed)
+        self.data += chunk
+        if len(self.data) < 8 or len(self.data) < 8 + struct.unpack("<Q", self.data[:8])[0]:
+            return None
+        size = struct.unpack("<Q", self.data[:8])[0]
+        kind, payload = pickle.loads(bytes(self.data[8:8 + size]))
+        del self.data[:8 + size]
+        self.index = None
+        return WorkerResult(kind, payload, elapsed)
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.close()
+
+    def close(self) -> None:
+        """Close the pipes (an idle worker then reads EOF and exits) and reap the process."""
+        for fd in (self.to_child, self.output):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        os.waitpid(self.pid, 0)
 
 
-def _finish(worker: _Worker) -> WorkerResult:
-    os.close(worker.fd)
-    os.waitpid(worker.pid, 0)
-    elapsed = time.perf_counter() - worker.start
-    if not worker.data:
-        return WorkerResult("died", None, elapsed)
-    kind, payload = pickle.loads(bytes(worker.data))
-    return WorkerResult(kind, payload, elapsed)
+def _serve(tasks, task_read: int, answer_write: int) -> None:
+    while True:
+        request = _read_exactly(task_read, 4)
+        if request is None:
+            return
+        task = tasks[struct.unpack("<I", request)[0]]
+        try:
+            payload = ("ok", task())
+        except Exception as exc:               # reported, never taken for an answer
+            payload = ("error", f"{type(exc).__name__}: {exc}")
+        data = pickle.dumps(payload)
+        view = memoryview(struct.pack("<Q", len(data)) + data)
+        while view:
+            view = view[os.write(answer_write, view):]
 
 
-def _kill(worker: _Worker) -> None:
-    try:
-        os.kill(worker.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.waitpid(worker.pid, 0)
-    os.close(worker.fd)
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data

@@ -30,9 +30,40 @@ def second_solver(ob: Obligation, timeout_s: float = 30.0) -> dict:
         outcome = decide_cvc5(to_smt2(ob), min(timeout_s, SECOND_SOLVER_TIMEOUT), ob.name)
     except (ExportError, SmtLibError) as exc:
         return {"second_solver": "error", "second_solver_seconds": 0.0, "second_solver_reason": str(exc)}
-    fields = {"second_solver": outcome.result, "second_solver_seconds": round(outcome.seconds, 4)}
-    if outcome.reason:
-        fields["second_solver_reason"] = outcome.reason
+    return _fields(outcome.result, outcome.seconds, outcome.reason)
+
+
+def second_solver_task(ob: Obligation, timeout_s: float = 30.0):
+    """(task, limit) exporting the obligation to SMT-LIB2 and running cvc5 on it in a
+    harness.solver worker (beside the Z3 checks). The worker is killed `HARD_MARGIN` after
+    cvc5's own limit, as in harness/second_solver.py."""
+    from harness.second_solver import HARD_MARGIN, OPTIONS, SmtLibError, decide_here
+    from harness.smt2 import ExportError, to_smt2
+
+    limit = min(timeout_s, SECOND_SOLVER_TIMEOUT)
+
+    def task():
+        try:
+            outcome = decide_here(to_smt2(ob), limit, ob.name, dict(OPTIONS))
+        except (ExportError, SmtLibError) as exc:
+            return ("error", 0.0, str(exc))
+        return (outcome.result, outcome.seconds, outcome.reason)
+    return task, limit + HARD_MARGIN
+
+
+def second_solver_fields(result) -> dict:
+    """The report fields of a second_solver_task's WorkerResult."""
+    if result.kind == "ok":
+        return _fields(*result.payload)
+    if result.kind == "killed":
+        return _fields("timeout", result.seconds, "killed: no answer after cvc5's limit")
+    return _fields("unknown", result.seconds, f"the cvc5 worker failed: {result.payload}")
+
+
+def _fields(result: str, seconds: float, reason: str) -> dict:
+    fields = {"second_solver": result, "second_solver_seconds": round(seconds, 4)}
+    if reason:
+        fields["second_solver_reason"] = reason
     return fields
 
 
