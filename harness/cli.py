@@ -57,11 +57,21 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata costs
+    60 ms at every start otherwise)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit(0)
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bnproof", description=(
         "Machine-checked refutation of Lemma 4.5 of Santurkar et al. (2018): Z3 proves each "
         "obligation, an independent SymPy evaluator cross-checks it."))
-    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    p.add_argument("--version", action=_VersionAction, nargs=0,
+                   help="show the installed version and exit")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     prove = sub.add_parser("prove", help="prove the refutation (canonical set, or --data FILE)",
                            description="Run every obligation through Z3 and cross-check it in SymPy. "
