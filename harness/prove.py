@@ -1,9 +1,9 @@
 """The pipeline of `bnproof prove`: learning set -> exact statistics -> obligations -> solver ->
 witness -> independent evaluator -> report (a plain dict, JSON-ready).
 
-Z3 (every query and hypothesis check) and cvc5 run side by side in killable workers
-(harness/solver.decide_all), with the Monte-Carlo estimate, while this process checks the
-certificates; then the SymPy cross-checks run here. Nothing is cached from one run to the next."""
+Z3 (every query and hypothesis check), cvc5, the certificate checks and the Monte-Carlo
+estimate run side by side in a pool of killable workers (harness/solver.decide_all); then the
+SymPy cross-checks, in the same way. Nothing is cached from one run to the next."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.solver import decide_all
+from harness.solver import decide_all, run_in_workers
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from harness.trust import certificate, contradicts, second_solver_fields, second_solver_task
@@ -28,8 +28,7 @@ def exact_text(value) -> str:
 
 
 def _cross_check(name: str, claims, ev: Evaluator, outcome) -> tuple[bool, str]:
-    """The SymPy cross-check of one obligation, after Z3, in this process (the cross-checks
-    share SymPy's cache; in separate workers they took longer). An exception is a failure."""
+    """The SymPy cross-check of one obligation, after Z3. An exception is a failure."""
     if outcome.result not in ("sat", "unsat"):
         return False, f"solver answered {outcome.result} ({outcome.reason})"
     try:
@@ -51,29 +50,34 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
     obligations = all_obligations(claims)
-    certificates: dict[str, bool | None] = {}
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
                     max(timeout_s, 60.0))] if sampling else []
+    count = len(obligations)
     answers = decide_all(
         obligations, timeout_s,
-        also=[second_solver_task(ob, timeout_s) for ob in obligations] + monte_carlo,
-        meanwhile=[lambda name=ob.name: certificates.__setitem__(name, certificate(name, claims))
-                   for ob in obligations])
-    outcomes = answers[:len(obligations)]
-    second = [second_solver_fields(r) for r in answers[len(obligations):][:len(obligations)]]
+        also=[second_solver_task(ob, timeout_s) for ob in obligations]
+        + [(lambda name=ob.name: certificate(name, claims), timeout_s) for ob in obligations]
+        + monte_carlo)
+    outcomes = answers[:count]
+    second = [second_solver_fields(r) for r in answers[count:2 * count]]
+    certificates = [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]]
+    ev.differentiate()                 # once, before the cross-check workers fork
+    checks = run_in_workers([lambda ob=ob, outcome=outcome: _cross_check(ob.name, claims, ev, outcome)
+                             for ob, outcome in zip(obligations, outcomes)], timeout_s)
     rows = []
-    for ob, outcome, cvc5_fields in zip(obligations, outcomes, second):
-        t0 = time.perf_counter()
-        passed, detail = _cross_check(ob.name, claims, ev, outcome)
+    for ob, outcome, cvc5_fields, cert, checked in zip(obligations, outcomes, second,
+                                                       certificates, checks):
+        passed, detail = (checked.payload if checked.kind == "ok"
+                          else (False, f"cross-check not completed ({checked.kind})"))
         rows.append({
             "name": ob.name, "statement": ob.statement, "expected": ob.expected,
             "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
-            "cross_check_seconds": round(time.perf_counter() - t0, 4),
+            "cross_check_seconds": round(checked.seconds, 4),
             **cvc5_fields,
-            "certificate": certificates[ob.name],
+            "certificate": cert,
         })
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
