@@ -1,7 +1,8 @@
 """The two extra columns of the `bnproof prove` report: the second solver and the certificate.
 
-- `second_solver(obligation)`: cvc5's answer on the same query, exported in memory to SMT-LIB2
-  (harness/smt2.py) and run through harness/second_solver.py with a timeout. A cvc5 answer that
+- `second_solver_task(obligation)`: cvc5's answer on the same query, exported in memory to
+  SMT-LIB2 (harness/smt2.py) and decided by harness/second_solver.py in a worker of
+  harness/solver.run_in_workers, beside the Z3 checks, with a timeout. A cvc5 answer that
   contradicts the expected one fails the obligation; `unknown` or a timeout is reported as such
   and counts as "not rechecked", never as a pass (`make recheck` treats it as a failure).
 - `certificate(name, claims)`: True/False from the solver-free checker harness/certify.py
@@ -18,19 +19,6 @@ from proofs.obligation import Obligation
 SECOND_SOLVER_TIMEOUT = 5.0   # seconds per query; bounds `prove` on larger learning sets
 
 _checked: dict[int, tuple] = {}   # id -> (certificate, verdict): each certificate checked once
-
-
-def second_solver(ob: Obligation, timeout_s: float = 30.0) -> dict:
-    """The report fields `second_solver` (cvc5's answer, or "error"), `second_solver_seconds`
-    and, when there is one, `second_solver_reason`."""
-    from harness.second_solver import SmtLibError, decide_cvc5
-    from harness.smt2 import ExportError, to_smt2
-
-    try:
-        outcome = decide_cvc5(to_smt2(ob), min(timeout_s, SECOND_SOLVER_TIMEOUT), ob.name)
-    except (ExportError, SmtLibError) as exc:
-        return {"second_solver": "error", "second_solver_seconds": 0.0, "second_solver_reason": str(exc)}
-    return _fields(outcome.result, outcome.seconds, outcome.reason)
 
 
 def second_solver_task(ob: Obligation, timeout_s: float = 30.0):
