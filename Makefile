@@ -41,6 +41,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/prove_scale.py
 
 # `bnproof check` on real data bundled with scikit-learn (no download): results/examples.md
 examples: $(STAMP)

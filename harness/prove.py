@@ -38,6 +38,15 @@ def _cross_check(name: str, claims, ev: Evaluator, outcome) -> tuple[bool, str]:
     return bool(passed), detail
 
 
+def _import_before_forking() -> None:
+    """Import here what the certificate checks and cross-checks import lazily (sympy.simplify
+    pulls in combinatorics, tensor, sets), so that each worker does not import it again."""
+    import harness.certify  # noqa: F401
+    import sympy.combinatorics  # noqa: F401
+    import sympy.sets.setexpr  # noqa: F401
+    import sympy.tensor.tensor  # noqa: F401
+
+
 def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> dict:
     start = time.perf_counter()
     stats = exact_statistics(ls)
@@ -50,6 +59,7 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
     obligations = all_obligations(claims)
+    _import_before_forking()
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
                     max(timeout_s, 60.0))] if sampling else []
