@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import z3
 
+from proofs.bn_gradient_at_w_star import gradient_obligation, surd_terms
 from proofs.claims import Claims
 from proofs.encoding import const, positive_root, scaled
 from proofs.matrix_identities import DataMatrices, fr, vector
@@ -48,34 +49,10 @@ def at_w_star_matrix(claims: Claims, m: DataMatrices) -> list[Obligation]:
     return obligations
 
 
-def _surds(values, roots: dict) -> tuple[list, list]:
-    """Each Surd a + b·sqrt(q) as a Z3 term; sqrt(q) is the root variable of `roots` when q is
-    one of its squares (a root r >= 0 with r² = q is that root), else a new r >= 0, r² = q."""
-    terms, defs = [], []
-    for v in values:
-        if v.q not in roots:
-            roots[v.q] = r = z3.Real(f"r{len(roots)}")
-            defs += [r >= 0, r * r == const(v.q)]
-        terms.append(const(v.a) + const(v.b) * roots[v.q])
-    return terms, defs
-
-
 def _gradient(claims: Claims, q, cw, c, sigma_w) -> Obligation:
     s, root = positive_root("s", const(q))
     gradient_s3 = [-2 * (const(ck) * s * s - const(cw) * const(swk)) for ck, swk in zip(c, sigma_w)]
-    claimed, defs = _surds(claims.grad_at_w_star, {q: s})
-    claimed_s3 = [g * s * s * s for g in claimed]
-    wrong = z3.Or([gk != ck for gk, ck in zip(gradient_s3, claimed_s3)])
-    zero = z3.And([gk == 0 for gk in gradient_s3])
-    nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
-    return Obligation(
-        name="bn_gradient_at_w_star",
-        statement=("∇L̂(W*) = g exactly, and g != 0" if nonzero
-                   else "∇L̂(W*) = 0 exactly (W* is on the line through d)"),
-        expected="unsat",
-        query=(*root, *defs, z3.Or(wrong, zero) if nonzero else wrong),
-        definitions=(*root, *defs),
-    )
+    return gradient_obligation(claims, s, root, q, gradient_s3)
 
 
 def _not_optimal(claims: Claims, m: DataMatrices, q, cw, cd) -> Obligation:
@@ -85,7 +62,7 @@ def _not_optimal(claims: Claims, m: DataMatrices, q, cw, cd) -> Obligation:
     t = z3.Real("t")
     s, root_w = positive_root("s", const(q))
     s_d, root_d = positive_root("s_d", const(cd))
-    (loss_w, loss_min), defs = _surds([claims.bn_loss_at_w_star, claims.min_bn_loss], {q: s, cd: s_d})
+    (loss_w, loss_min), defs = surd_terms([claims.bn_loss_at_w_star, claims.min_bn_loss], {q: s, cd: s_d})
     on_ray = z3.And(t > 0, z3.And([wk == tk for wk, tk in zip(w_star, scaled(t, d))]))
     definitions = (*root_w, *root_d, *defs)
     return Obligation(
