@@ -61,8 +61,13 @@ def test_every_obligation_is_proved_in_dimension_6(claims_12x6):
         assert result == expected, name
 
 
-def test_check_prove_in_dimension_13_proves_every_obligation():
-    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
+@pytest.fixture(scope="module")
+def report_13():
+    return check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
+
+
+def test_check_prove_in_dimension_13_proves_every_obligation(report_13):
+    report = report_13
     rows = {r["name"]: r for r in report["route"]["obligations"]}
     assert report["verdict"] == "fails"
     assert set(rows) == {
@@ -203,9 +208,8 @@ def test_centered_inputs_make_every_at_scale_obligation_hold():
 
 # the independent cross-checks of check --prove
 
-def test_check_prove_cross_checks_the_gradient_by_automatic_differentiation():
-    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
-    row = next(r for r in report["route"]["obligations"] if r["name"] == "bn_gradient_at_w_star")
+def test_check_prove_cross_checks_the_gradient_by_automatic_differentiation(report_13):
+    row = next(r for r in report_13["route"]["obligations"] if r["name"] == "bn_gradient_at_w_star")
     assert row["cross_check"] is True and "automatic differentiation" in row["cross_check_detail"]
 
 
