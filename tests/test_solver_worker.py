@@ -49,3 +49,24 @@ def test_decide_all_reports_vacuous_premises_and_the_query_per_obligation():
     vacuous = Obligation("v", "", "unsat", (x > 1, x < 0), premises=(x > 1, x < 0))
     proved = Obligation("p", "", "unsat", (x > 1, x < 0), premises=(x > 1,))
     assert [o.result for o in decide_all([vacuous, proved], timeout_s=5)] == ["vacuous", "unsat"]
+
+
+def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeout():
+    """The literal-to-matrix identity of a 60 × 30 set with a 0.1 s timeout: whatever Z3 does,
+    the answer (or the kill) comes within timeout + 1 s."""
+    import random
+    from fractions import Fraction
+
+    from harness.learning_set import LearningSet
+    from harness.statistics import claims, exact_statistics
+    from proofs.at_scale import obligations_at_scale
+
+    rng = random.Random(2)
+    X = tuple(tuple(Fraction(rng.randint(-9, 9)) for _ in range(30)) for _ in range(60))
+    ls = LearningSet(X, tuple(Fraction(rng.randint(-9, 9)) for _ in range(60)), "60 x 30")
+    ob = next(o for o in obligations_at_scale(claims(ls, exact_statistics(ls)))
+              if o.name == "bn_variance_quadratic_form")
+    start = time.perf_counter()
+    outcome = decide(ob, timeout_s=0.1)
+    assert outcome.result in ("unsat", "timeout")
+    assert time.perf_counter() - start < 0.1 + 1.0
