@@ -17,8 +17,6 @@ w != W* (A positive definite).
 
 from __future__ import annotations
 
-import z3
-
 from proofs.claims import Claims
 from proofs.encoding import Network, const
 from proofs.matrix_identities import (DataMatrices, exact_fact, fr, linear_form, positive_definite,
