@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/prove_scale.py
 
 # `bnproof prove --variant` timings (the variants of docs/spec.md §7, docs/variants.md)
 .PHONY: bench-variants

@@ -66,11 +66,21 @@ def _version() -> str:
         return "unknown (not installed)"
 
 
+class _VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata costs
+    60 ms at every start otherwise)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        sys.stdout.write(f"{parser.prog} {_version()}\n")
+        parser.exit(0)
+
+
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="bnproof", description=(
         "Machine-checked refutation of Lemma 4.5 of Santurkar et al. (2018): Z3 proves each "
         "obligation, an independent SymPy evaluator cross-checks it."))
-    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    p.add_argument("--version", action=_VersionAction, nargs=0,
+                   help="show the installed version and exit")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     prove = sub.add_parser("prove", help="prove the refutation (canonical set, or --data FILE)",
                            description="Run every obligation through Z3 and cross-check it in SymPy. "
@@ -170,9 +180,10 @@ def _add_check(sub) -> None:
     check.add_argument("--prove", action="store_true",
                        help="also prove the verdict with Z3, obligation by obligation: at d <= 3 the "
                        "obligations of `prove --data` (13 where (L4.5) fails, 10 where it holds); "
-                       "at d >= 4 their scalable encodings (an exact LDLᵀ certificate for W*, the "
-                       "BN optima in diagonal coordinates of Σ, the failure region in the plane of "
-                       "W* and d; 18 obligations where it fails, 14 where it holds). Not "
+                       "at d >= 4 their scalable encodings (literal-to-matrix identities with the "
+                       "data's small coefficients, exact matrix facts, the BN optima in Σ-orthogonal "
+                       "coordinates, the lemma in Gram coordinates tied to the data; 18 obligations "
+                       "where it fails, 15 where it holds; docs/prove_at_scale.md). Not "
                        f"attempted when n·d > {PROVE_MAX_ENTRIES} (the verdict is then computed, "
                        "not proved). Each obligation: proved, computed, not proved (timeout or "
                        "unknown) or CONTRADICTED (exit 1)")

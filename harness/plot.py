@@ -18,7 +18,7 @@ import math
 from fractions import Fraction
 from pathlib import Path
 
-from harness.statistics import Statistics, dot
+from harness.statistics import Statistics, covariance, dot
 
 FORMATS = (".png", ".pdf", ".svg")
 
@@ -54,6 +54,7 @@ def plot_plane(report: dict, stats: Statistics, path: str) -> Path:
     import numpy as np
 
     from harness.check_text import names_of
+
     from harness.paper import finish_plane, pyplot, save_figure
 
     plt = pyplot()
@@ -68,10 +69,7 @@ def plot_plane(report: dict, stats: Statistics, path: str) -> Path:
 
     fig, ax = plt.subplots(figsize=(7.2, 6.4))
     A, B = np.meshgrid(np.linspace(x0, x1, 301), np.linspace(y0, y1, 301))
-    M, n, mean = stats.moment_matrix, stats.n, stats.x_mean     # Σ_jk = M_jk/n - x̄_j x̄_k
-    entry = lambda j, k: Fraction(int(M[j, k].p), int(M[j, k].q))
-    sigma = [[float(entry(j, k) / n - mean[j] * mean[k]) for k in range(stats.dim)]
-             for j in range(stats.dim)]
+    sigma = [[float(v) for v in row] for row in covariance(stats)]
     sig = np.array(sigma)
     E = np.array([e1, e2])                                  # rows: e1, e2
     S = E @ sig @ E.T                                       # Σ restricted to the plane

@@ -1,5 +1,9 @@
 """The pipeline of `bnproof prove`: learning set -> exact statistics -> obligations -> solver ->
-witness -> independent evaluator -> report (a plain dict, JSON-ready)."""
+witness -> independent evaluator -> report (a plain dict, JSON-ready).
+
+Z3 (every query and hypothesis check), cvc5, the certificate checks and the Monte-Carlo
+estimate run side by side in a pool of killable workers (harness/solver.decide_all); then the
+SymPy cross-checks, in the same way. Nothing is cached from one run to the next."""
 
 from __future__ import annotations
 
@@ -13,10 +17,11 @@ from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.solver import Outcome, decide
+from harness.solver import Outcome, decide, decide_all, run_in_workers
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
-from harness.trust import certificate, contradicts, second_solver
+from harness.trust import (certificate, contradicts, second_solver, second_solver_fields,
+                           second_solver_task)
 from proofs import all_obligations
 from proofs.obligation import Obligation
 
@@ -54,6 +59,26 @@ def all_proved(rows: list[dict]) -> bool:
                and r["certificate"] is not False for r in rows)
 
 
+def _cross_check(name: str, claims, ev: Evaluator, outcome) -> tuple[bool, str]:
+    """The SymPy cross-check of one obligation, after Z3. An exception is a failure."""
+    if outcome.result not in ("sat", "unsat"):
+        return False, f"solver answered {outcome.result} ({outcome.reason})"
+    try:
+        passed, detail = cross_check(name, claims, ev, outcome)
+    except Exception as exc:                    # reported, never a pass
+        return False, f"cross-check raised {type(exc).__name__}: {exc}"
+    return bool(passed), detail
+
+
+def _import_before_forking() -> None:
+    """Import here what the certificate checks and cross-checks import lazily (sympy.simplify
+    pulls in combinatorics, tensor, sets), so that each worker does not import it again."""
+    import harness.certify  # noqa: F401
+    import sympy.combinatorics  # noqa: F401
+    import sympy.sets.setexpr  # noqa: F401
+    import sympy.tensor.tensor  # noqa: F401
+
+
 def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> dict:
     start = time.perf_counter()
     stats = exact_statistics(ls)
@@ -65,9 +90,37 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         return report
     claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
-    rows = [obligation_row(ob, timeout_s, lambda o, name=ob.name: cross_check(name, claims, ev, o),
-                           lambda name=ob.name: certificate(name, claims))
-            for ob in all_obligations(claims)]
+    obligations = all_obligations(claims)
+    _import_before_forking()
+    sampling = stats.lemma_fails and samples
+    monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
+                    max(timeout_s, 60.0))] if sampling else []
+    count = len(obligations)
+    answers = decide_all(
+        obligations, timeout_s,
+        also=[second_solver_task(ob, timeout_s) for ob in obligations]
+        + [(lambda name=ob.name: certificate(name, claims), timeout_s) for ob in obligations]
+        + monte_carlo)
+    outcomes = answers[:count]
+    second = [second_solver_fields(r) for r in answers[count:2 * count]]
+    certificates = [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]]
+    ev.differentiate()                 # once, before the cross-check workers fork
+    checks = run_in_workers([lambda ob=ob, outcome=outcome: _cross_check(ob.name, claims, ev, outcome)
+                             for ob, outcome in zip(obligations, outcomes)], timeout_s)
+    rows = []
+    for ob, outcome, cvc5_fields, cert, checked in zip(obligations, outcomes, second,
+                                                       certificates, checks):
+        passed, detail = (checked.payload if checked.kind == "ok"
+                          else (False, f"cross-check not completed ({checked.kind})"))
+        rows.append({
+            "name": ob.name, "statement": ob.statement, "expected": ob.expected,
+            "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
+            "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
+            "seconds": round(outcome.seconds, 4),
+            "cross_check_seconds": round(checked.seconds, 4),
+            **cvc5_fields,
+            "certificate": cert,
+        })
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
         verdict="fails" if stats.lemma_fails else "holds",
@@ -78,8 +131,9 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         failing_fraction_exact=exact_text(probability),
         obligations=rows,
     )
-    if stats.lemma_fails and samples:
-        report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
+    if sampling:
+        mc = answers[-1]
+        report["monte_carlo"] = mc.payload if mc.kind == "ok" else {"samples": samples, "error": mc.kind}
     report["proved"] = all_proved(rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

@@ -69,6 +69,8 @@ def _second(row: dict) -> str:
 
 
 def monte_carlo_line(mc: dict) -> str:
+    if "error" in mc:
+        return f"  Monte-Carlo: not computed ({mc['error']})"
     return (f"  Monte-Carlo (seeded, {mc['samples']} Gaussian W0, {mc['admissible']} admissible): "
             f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
 

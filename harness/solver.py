@@ -1,31 +1,46 @@
-"""The solver boundary: the only code that runs a solver.
+"""The solver boundary: the only code that runs Z3.
 
 `decide` runs one obligation's query in a fresh Z3 solver with a timeout and a fixed seed and
 turns the answer into an Outcome: "sat", "unsat", "unknown", "timeout" or "vacuous". `unknown`
-and `timeout` are failures of the obligation, never passes. "vacuous" means the definitions of
-the auxiliary variables alone are unsatisfiable, so an `unsat` would prove nothing: also a
-failure. On `sat` the witness terms are read from the model exactly (harness/witness.py).
+and `timeout` are failures of the obligation, never passes. "vacuous" means the definitions and
+premises alone are unsatisfiable, so an `unsat` would prove nothing: also a failure. On `sat`
+the witness terms are read from the model exactly (harness/witness.py). `decide_all` decides
+many obligations, running independent Z3 checks side by side (JOBS at a time).
 `decide_smt2` does the same for a standalone SMT-LIB2 text (proofs/smt2/*.smt2);
 harness/second_solver.py is the boundary for the second solver, cvc5.
+
+Every Z3 check runs in a forked worker process (run_in_workers: JOBS workers, each taking one
+check after another), killed when a check has not answered GRACE seconds after its timeout: Z3 checks its own timeout only at certain points and can overrun it
+by minutes while it expands a large polynomial (a 5 s timeout ran 93 s at d = 100). The worker
+sends back plain text only: the answer, its solver time, the reason of an `unknown`, and each
+witness value as exact text (harness/witness.describe); nothing is cached between checks.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import select
+import signal
+import struct
 import time
 from dataclasses import dataclass, field
+from typing import Callable
 
 import sympy
 import z3
 
-from harness.witness import exact_value
+from harness.witness import describe, from_text
 from proofs.obligation import Obligation
 
 SEED = 0
+GRACE = 0.5                  # seconds past its timeout before a Z3 worker is killed
+JOBS = max(1, min(2, os.cpu_count() or 1))   # Z3 checks run side by side
 
 
 @dataclass
 class Outcome:
-    result: str                                   # "sat" | "unsat" | "unknown" | "timeout"
+    result: str                                   # "sat" | "unsat" | "unknown" | "timeout" | "vacuous"
     seconds: float
     witness: dict[str, sympy.Expr] = field(default_factory=dict)
     reason: str = ""
@@ -39,52 +54,242 @@ def new_solver(timeout_s: float) -> z3.Solver:
 
 
 def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
-    """Decide the query, after checking that `definitions + premises` alone are satisfiable
-    (expected-unsat obligations only: a vacuous unsat proves nothing). Unsatisfiable premises
-    give "vacuous"; an undecided premise check gives "unknown"/"timeout" with the reason
-    "premises undecided", never "vacuous"."""
-    z3.set_param("smt.random_seed", SEED)
-    hypotheses = (*obligation.definitions, *obligation.premises)
-    spent = 0.0
-    if hypotheses:
-        check = _check(hypotheses, timeout_s)
-        spent = check.seconds
-        if check.result == "unsat":
-            return Outcome("vacuous", spent,
-                           reason="its definitions and premises alone are unsatisfiable")
-        if check.result != "sat":
-            return Outcome(check.result, spent, reason=f"premises undecided ({check.reason})")
-    outcome = _check(obligation.query, timeout_s, obligation.witness)
-    outcome.seconds += spent
-    return outcome
+    """Decide the query, after checking that `definitions + premises` alone are satisfiable.
+    Unsatisfiable hypotheses give "vacuous"; an undecided hypothesis check gives
+    "unknown"/"timeout" with the reason "premises undecided", never "vacuous"."""
+    return decide_all([obligation], timeout_s)[0]
 
 
-def _check(constraints, timeout_s: float, witness_terms=None) -> Outcome:
-    solver = new_solver(timeout_s)
-    solver.add(*constraints)
-    return _run(solver, witness_terms or {})
+def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int = JOBS,
+               also: list[tuple[Callable[[], object], float]] = (),
+               meanwhile: list[Callable[[], None]] = (),
+               on_result: Callable[[int], None] | None = None) -> list[Outcome]:
+    """`decide` for each obligation, in order; the hypothesis check and the query of every
+    obligation are independent Z3 checks, run `jobs` at a time, each in its own worker.
+    `also`: more (task, timeout) pairs to run in the same pool (cvc5 beside Z3, say); their
+    WorkerResults are appended to the returned list, in order. `meanwhile`: work for this
+    process while it waits for the workers (run_in_workers). `on_result(i)`: called as each check
+    finishes (a progress bar)."""
+    tasks, slots = [], []
+    for ob in obligations:
+        hypotheses = (*ob.definitions, *ob.premises)
+        slots.append((len(tasks), len(tasks) + 1 if hypotheses else None))
+        tasks.append(_query_task(ob.query, timeout_s, ob.witness))
+        if hypotheses:
+            tasks.append(_query_task(hypotheses, timeout_s, {}))
+    limits = [timeout_s] * len(tasks) + [limit for _, limit in also]
+    results = run_in_workers(tasks + [task for task, _ in also], limits, jobs, meanwhile, on_result)
+    answers = [_outcome(r, timeout_s) for r in results[:len(tasks)]]
+    return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots] + \
+        results[len(tasks):]
+
+
+def _combine(query: Outcome, hypotheses: Outcome | None) -> Outcome:
+    if hypotheses is None:
+        return query
+    if hypotheses.result == "unsat":
+        return Outcome("vacuous", hypotheses.seconds,
+                       reason="its definitions and premises alone are unsatisfiable")
+    if hypotheses.result != "sat":
+        return Outcome(hypotheses.result, hypotheses.seconds,
+                       reason=f"premises undecided ({hypotheses.reason})")
+    query.seconds += hypotheses.seconds
+    return query
 
 
 def decide_smt2(text: str, timeout_s: float = 30.0) -> Outcome:
-    """Z3 on the assertions of an SMT-LIB2 text, in a fresh solver (same timeout and seed).
-    A text Z3 cannot parse raises z3.Z3Exception."""
-    z3.set_param("smt.random_seed", SEED)
-    solver = new_solver(timeout_s)
-    solver.add(z3.parse_smt2_string(text))
-    return _run(solver, {})
+    """Z3 on the assertions of an SMT-LIB2 text, in a fresh solver (same timeout, seed and
+    worker). A text Z3 cannot parse raises z3.Z3Exception (parsed here, before the worker)."""
+    assertions = z3.parse_smt2_string(text)
+    [result] = run_in_workers([_query_task(tuple(assertions), timeout_s, {})], timeout_s)
+    return _outcome(result, timeout_s)
 
 
-def _run(solver: z3.Solver, witness_terms: dict[str, z3.ArithRef]) -> Outcome:
-    start = time.perf_counter()
-    answer = solver.check()
-    seconds = time.perf_counter() - start
-    if answer == z3.sat:
-        model = solver.model()
-        witness = {name: exact_value(model.eval(term, model_completion=True))
-                   for name, term in witness_terms.items()}
-        return Outcome("sat", seconds, witness)
-    if answer == z3.unsat:
-        return Outcome("unsat", seconds)
-    reason = solver.reason_unknown()
-    result = "timeout" if reason in ("timeout", "canceled") else "unknown"
-    return Outcome(result, seconds, reason=reason)
+def _query_task(constraints, timeout_s: float, witness_terms: dict) -> Callable[[], tuple]:
+    """What a worker runs: Z3 on `constraints`; returns plain text (picklable, exact)."""
+    def task() -> tuple:
+        z3.set_param("smt.random_seed", SEED)
+        solver = new_solver(timeout_s)
+        solver.add(*constraints)
+        start = time.perf_counter()
+        answer = solver.check()
+        seconds = time.perf_counter() - start
+        if answer == z3.sat:
+            model = solver.model()
+            witness = {name: describe(model.eval(term, model_completion=True))
+                       for name, term in witness_terms.items()}
+            return ("sat", seconds, witness, "")
+        if answer == z3.unsat:
+            return ("unsat", seconds, {}, "")
+        reason = solver.reason_unknown()
+        return ("timeout" if reason in ("timeout", "canceled") else "unknown", seconds, {}, reason)
+    return task
+
+
+@dataclass
+class WorkerResult:
+    kind: str            # "ok" (payload: the task's value), "error", "killed" or "died"
+    payload: object
+    seconds: float       # wall time from fork to answer
+
+
+def _outcome(r: WorkerResult, timeout_s: float) -> Outcome:
+    """A Z3 task's WorkerResult as an Outcome: killed -> "timeout"; error or death -> "unknown"."""
+    if r.kind == "killed":
+        return Outcome("timeout", r.seconds,
+                       reason=f"killed: no answer {GRACE} s after the {timeout_s} s timeout")
+    if r.kind == "died":
+        return Outcome("unknown", r.seconds, reason="the Z3 worker died without an answer")
+    if r.kind == "error":
+        return Outcome("unknown", r.seconds, reason=f"the Z3 worker failed: {r.payload}")
+    result, seconds, witness, reason = r.payload
+    return Outcome(result, seconds, {k: from_text(v) for k, v in witness.items()}, reason)
+
+
+def run_in_workers(tasks: list[Callable[[], object]], timeout_s: float | list[float],
+                   jobs: int = JOBS, meanwhile: list[Callable[[], None]] = (),
+                   on_result: Callable[[int], None] | None = None) -> list[WorkerResult]:
+    """Run the tasks in forked worker processes, `jobs` workers at a time, and return what each
+    task returned (pickled back). A worker takes one task after another (a fork per task costs
+    10 ms); a worker still running a task GRACE seconds after that task's timeout (`timeout_s`,
+    or one per task) is killed, the task's result is "killed", and a fresh worker takes the
+    remaining tasks. While no answer is ready, this process runs the `meanwhile` calls, one at
+    a time (the deadlines are checked after each). `on_result(index)` is called as each task's
+    result (an answer or "killed") arrives."""
+    limits = timeout_s if isinstance(timeout_s, list) else [timeout_s] * len(tasks)
+    results: list[WorkerResult | None] = [None] * len(tasks)
+    pending = list(range(len(tasks)))[::-1]
+    meanwhile = list(meanwhile)[::-1]
+    workers: list[_Worker] = []
+    try:
+        while pending or any(w.index is not None for w in workers):
+            while pending and len(workers) < max(1, jobs):
+                workers.append(_Worker.fork(tasks, workers))
+            for worker in workers:
+                if worker.index is None and pending:
+                    index = pending.pop()
+                    worker.assign(index, limits[index])
+            busy = {w.output: w for w in workers if w.index is not None}
+            now = time.perf_counter()
+            wait = max(0.0, min(w.deadline for w in busy.values()) - now)
+            ready, _, _ = select.select(list(busy), [], [], 0 if meanwhile else wait)
+            if not ready and meanwhile:
+                meanwhile.pop()()
+            for fd in ready:
+                worker = busy[fd]
+                index, answer = worker.index, worker.receive()
+                if answer is not None:
+                    results[index] = answer
+                    if on_result is not None:
+                        on_result(index)
+                if worker.dead:
+                    workers.remove(worker)
+            now = time.perf_counter()
+            for worker in [w for w in workers if w.index is not None and now >= w.deadline]:
+                results[worker.index] = WorkerResult("killed", None, now - worker.start)
+                if on_result is not None:
+                    on_result(worker.index)
+                worker.kill()
+                workers.remove(worker)
+        for work in meanwhile[::-1]:
+            work()
+    finally:
+        for worker in workers:
+            worker.kill() if worker.index is not None else worker.close()
+    return results  # type: ignore[return-value]
+
+
+class _Worker:
+    """A forked process that runs tasks[i] for each index i it is sent and answers with one
+    length-prefixed pickled record (kind, payload) per task."""
+
+    def __init__(self, pid: int, to_child: int, output: int):
+        self.pid, self.to_child, self.output = pid, to_child, output
+        self.index: int | None = None
+        self.deadline = self.start = 0.0
+        self.data = bytearray()
+        self.dead = False
+
+    @staticmethod
+    def fork(tasks, others: list["_Worker"]) -> "_Worker":
+        task_read, task_write = os.pipe()
+        answer_read, answer_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:                               # the worker: serve, then exit at once
+            try:
+                os.close(task_write)
+                os.close(answer_read)
+                for other in others:               # else they would never see EOF
+                    os.close(other.to_child)
+                    os.close(other.output)
+                _serve(tasks, task_read, answer_write)
+            finally:
+                os._exit(0)
+        os.close(task_read)
+        os.close(answer_write)
+        return _Worker(pid, task_write, answer_read)
+
+    def assign(self, index: int, limit: float) -> None:
+        self.index, self.start = index, time.perf_counter()
+        self.deadline = self.start + limit + GRACE
+        os.write(self.to_child, struct.pack("<I", index))
+
+    def receive(self) -> WorkerResult | None:
+        """Read what is ready: the answer of the current task once it is complete; on EOF
+        (the worker died) "died" for the current task."""
+        chunk = os.read(self.output, 1 << 16)
+        elapsed = time.perf_counter() - self.start
+        if not chunk:
+            self.close()
+            self.dead, self.index = True, None
+            return WorkerResult("died", None, elapsed)
+        self.data += chunk
+        if len(self.data) < 8 or len(self.data) < 8 + struct.unpack("<Q", self.data[:8])[0]:
+            return None
+        size = struct.unpack("<Q", self.data[:8])[0]
+        kind, payload = pickle.loads(bytes(self.data[8:8 + size]))
+        del self.data[:8 + size]
+        self.index = None
+        return WorkerResult(kind, payload, elapsed)
+
+    def kill(self) -> None:
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.close()
+
+    def close(self) -> None:
+        """Close the pipes (an idle worker then reads EOF and exits) and reap the process."""
+        for fd in (self.to_child, self.output):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        os.waitpid(self.pid, 0)
+
+
+def _serve(tasks, task_read: int, answer_write: int) -> None:
+    while True:
+        request = _read_exactly(task_read, 4)
+        if request is None:
+            return
+        task = tasks[struct.unpack("<I", request)[0]]
+        try:
+            payload = ("ok", task())
+        except Exception as exc:               # reported, never taken for an answer
+            payload = ("error", f"{type(exc).__name__}: {exc}")
+        data = pickle.dumps(payload)
+        view = memoryview(struct.pack("<Q", len(data)) + data)
+        while view:
+            view = view[os.write(answer_write, view):]
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data

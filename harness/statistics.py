@@ -154,6 +154,14 @@ def _singular(n_points: int, M: fmpq_mat, dim: int, x_mean, y_mean, c) -> Statis
     return _with_degeneracy(stats, M)
 
 
+def covariance(s: Statistics) -> tuple[tuple[Fraction, ...], ...]:
+    """Σ = (1/n) Σ_i (x_i - x̄)(x_i - x̄)ᵀ, exactly: Σ_jk = M_jk/n - x̄_j x̄_k (M = ZᵀZ). Computed on
+    demand (a plot, a test): the verdict never needs the whole matrix."""
+    M, n, mean = s.moment_matrix, fmpq(s.n), s.x_mean
+    return tuple(tuple(_fr(M[j, k] / n) - mean[j] * mean[k] for k in range(s.dim))
+                 for j in range(s.dim))
+
+
 def _with_degeneracy(stats: Statistics, M: fmpq_mat) -> Statistics:
     reason, decided = degeneracy(stats)
     return Statistics(**{**stats.__dict__, "degenerate": reason, "decided": decided,

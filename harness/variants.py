@@ -107,14 +107,17 @@ def verdict(variant: str, s: Statistics, claims: VariantClaims) -> dict:
 
 
 def _left_side(variant: str, claims: VariantClaims):
-    """The float left side of (L4.5) for the Monte-Carlo estimate: distance² to Ŵ*."""
-    d = [float(v) for v in claims.bn_direction]
+    """The float left side of (L4.5) for the Monte-Carlo estimate: distance² to Ŵ*, for a block
+    of samples (one row each; harness/monte_carlo.py)."""
+    import numpy as np
+
+    d = np.array([float(v) for v in claims.bn_direction])
     if variant == "epsilon":
         lam = float(sympy.N(sqrt(rational(claims.epsilon / (1 - claims.k_star_sq))), 20))
-        point = [lam * v for v in d]
-        return lambda x: sum((a - b) ** 2 for a, b in zip(x, point))
-    d_sq = sum(v * v for v in d)
-    return lambda x: sum(a * a for a in x) - sum(a * b for a, b in zip(x, d)) ** 2 / d_sq
+        point = lam * d
+        return lambda x: ((x - point) ** 2).sum(axis=1)
+    d_sq = float(d @ d)
+    return lambda x: (x * x).sum(axis=1) - (x @ d) ** 2 / d_sq
 
 
 def exact_report(ls: LearningSet, variant: str, epsilon: Fraction | None = None,

@@ -33,12 +33,27 @@ def bn_gradient_at_w_star(claims: Claims) -> Obligation:
     gradient_s3 = [-2 * (ck * s * s - cw * sw)
                    for ck, sw in zip(net.cov_vector(), net.sigma_times(w_star))]
     sigma_sq = z3.simplify(variance).as_fraction()
-    roots, defs = {sigma_sq: s}, []
-    for g in claims.grad_at_w_star:
-        if g.q not in roots:
-            roots[g.q] = r = z3.Real(f"r{len(roots)}")
-            defs += [r >= 0, r * r == const(g.q)]
-    claimed_s3 = [(const(g.a) + const(g.b) * roots[g.q]) * s * s * s for g in claims.grad_at_w_star]
+    return gradient_obligation(claims, s, root, sigma_sq, gradient_s3)
+
+
+def surd_terms(values, roots: dict) -> tuple[list, list]:
+    """Each Surd a + b·sqrt(q) as a Z3 term; sqrt(q) is the root variable of `roots` when q is
+    one of its squares (a root r >= 0 with r² = q is that root), else a new r >= 0, r² = q
+    (its definitions are returned)."""
+    terms, defs = [], []
+    for v in values:
+        if v.q not in roots:
+            roots[v.q] = r = z3.Real(f"r{len(roots)}")
+            defs += [r >= 0, r * r == const(v.q)]
+        terms.append(const(v.a) + const(v.b) * roots[v.q])
+    return terms, defs
+
+
+def gradient_obligation(claims: Claims, s, root: list, sigma_sq, gradient_s3: list) -> Obligation:
+    """The obligation, given s = σ(W*) (s > 0, s² = σ²(W*) = sigma_sq: `root`) and the terms
+    s³·∇L̂(W*) of the gradient formula."""
+    claimed, defs = surd_terms(claims.grad_at_w_star, {sigma_sq: s})
+    claimed_s3 = [g * s * s * s for g in claimed]
     wrong = z3.Or([gk != ck for gk, ck in zip(gradient_s3, claimed_s3)])
     zero = z3.And([gk == 0 for gk in gradient_s3])
     nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)

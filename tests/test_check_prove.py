@@ -1,5 +1,6 @@
-"""`check --prove` at scale: the standard optimum by an exact LDLᵀ certificate
-(proofs/standard_optimum_ldl.py), and honest reporting of what was only computed."""
+"""`check --prove` at scale (d > 3): literal formulas tied to matrices of the data, exact matrix
+facts, the BN optima in Σ-orthogonal coordinates, the lemma in Gram coordinates; honest
+reporting of what was only computed; every mutation flips an answer to the opposite one."""
 
 import dataclasses
 import random
@@ -7,19 +8,19 @@ from fractions import Fraction
 
 import pytest
 
-import proofs.bn_optima_diagonal as diagonal_module
-import proofs.standard_optimum_ldl as ldl_module
+import proofs.lemma_gram as gram_module
 from harness.check import check_learning_set
 from harness.learning_set import LearningSet
-from harness.solver import decide
+from harness.solver import decide_all
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.at_scale import obligations_at_scale
-from proofs.bn_gradient_at_w_star import bn_gradient_at_w_star
-from proofs.bn_optima_diagonal import bn_optima_diagonal
 from proofs.claims import Surd
-from proofs.failure_region_plane import failure_region_plane
-from proofs.standard_optimum_ldl import standard_optimum_ldl
+
+# A d = 4 set with <W*, d> < 0 (the issue's case: a dropped sign went unnoticed there).
+NEGATIVE_X = ((-2, -1, -3, 2), (0, 0, -2, -3), (-3, -3, 0, 1), (-1, 3, 3, -3), (-2, 1, 1, -1),
+              (-1, 3, -2, 3))
+NEGATIVE_Y = (-3, -1, -2, -3, 3, 2)
 
 
 def random_set(n, dim, seed=1):
@@ -28,77 +29,69 @@ def random_set(n, dim, seed=1):
     return LearningSet(X, tuple(Fraction(rng.randint(-9, 9)) for _ in range(n)), f"random {n}x{dim}")
 
 
-@pytest.fixture(scope="module")
-def claims_12x6():
-    ls = random_set(12, 6)
+def claims_of(ls):
     return make_claims(ls, exact_statistics(ls))
 
 
-def by_name(obligations, name):
-    return next(ob for ob in obligations if ob.name == name)
+@pytest.fixture(scope="module")
+def claims_12x6():
+    return claims_of(random_set(12, 6))
 
 
-def test_standard_optimum_is_proved_by_the_ldl_certificate_in_dimension_6(claims_12x6):
-    for ob in standard_optimum_ldl(claims_12x6):
-        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+@pytest.fixture(scope="module")
+def negative_claims():
+    ls = LearningSet(tuple(tuple(map(Fraction, r)) for r in NEGATIVE_X),
+                     tuple(map(Fraction, NEGATIVE_Y)), "negative <W*,d>")
+    return claims_of(ls)
 
 
-def test_wrong_optimum_makes_the_ldl_identity_fail(claims_12x6):
-    wrong = dataclasses.replace(claims_12x6, w_star=(claims_12x6.w_star[0] + Fraction(1, 10**6),
-                                                     *claims_12x6.w_star[1:]))
-    ob = by_name(standard_optimum_ldl(wrong), "standard_optimum_ldl_identity")
-    assert decide(ob, timeout_s=10).result == "sat"
+def answers(claims, names=None):
+    """{name: (expected, result)} of the at-scale obligations (only `names`, if given)."""
+    obs = [ob for ob in obligations_at_scale(claims) if names is None or ob.name in names]
+    return {ob.name: (ob.expected, out.result) for ob, out in zip(obs, decide_all(obs, 10))}
 
 
-def test_a_nonpositive_pivot_makes_the_positivity_obligation_fail(claims_12x6, monkeypatch):
-    real = ldl_module.ldl
-
-    def negative_pivot(rows):
-        L, D = real(rows)
-        return L, [-D[0], *D[1:]]
-    monkeypatch.setattr(ldl_module, "ldl", negative_pivot)
-    ob = by_name(standard_optimum_ldl(claims_12x6), "standard_optimum_ldl_positive")
-    assert decide(ob, timeout_s=10).result == "sat"
+def flipped(pair):
+    expected, result = pair
+    return result == {"sat": "unsat", "unsat": "sat"}[expected]
 
 
-def test_a_singular_factor_makes_the_triangular_obligation_fail(claims_12x6, monkeypatch):
-    real = ldl_module.ldl
-
-    def singular(rows):
-        L, D = real(rows)
-        L = [row[:] for row in L]
-        L[-1][-1] = Fraction(0)            # ℓ_last no longer depends on w_last
-        return L, D
-    monkeypatch.setattr(ldl_module, "ldl", singular)
-    ob = by_name(standard_optimum_ldl(claims_12x6), "standard_optimum_ldl_triangular")
-    assert decide(ob, timeout_s=10).result == "sat"
+def test_every_obligation_is_proved_in_dimension_6(claims_12x6):
+    for name, (expected, result) in answers(claims_12x6).items():
+        assert result == expected, name
 
 
-def test_check_prove_in_dimension_13_proves_every_obligation():
-    report = check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
+@pytest.fixture(scope="module")
+def report_13():
+    return check_learning_set(random_set(20, 13), prove=True, timeout_s=10)
+
+
+def test_check_prove_in_dimension_13_proves_every_obligation(report_13):
+    report = report_13
     rows = {r["name"]: r for r in report["route"]["obligations"]}
     assert report["verdict"] == "fails"
-    for name in ["standard_optimum_ldl_identity", "standard_optimum_ldl_positive",
-                 "standard_optimum_ldl_triangular", "bn_diagonal_coordinates", "bn_diagonal_invertible",
-                 "bn_ray_is_global_minimum", "bn_stationary_points_on_line",
-                 "bn_opposite_ray_not_minimum", "bn_loss_identity", "bn_gradient_at_w_star",
-                 "w_star_not_bn_optimal", "negated_lemma", "lemma_fails_at_w_star",
-                 "failure_region_plane_identity", "failure_region_necessary",
-                 "failure_region_sufficient"]:
-        assert rows[name]["status"] == "proved", name
+    assert set(rows) == {
+        "standard_loss_quadratic_form", "standard_optimum_normal_equations",
+        "bn_variance_quadratic_form", "bn_covariance_linear_form", "bn_loss_quadratic_form",
+        "bn_direction_exact", "bn_ray_is_global_minimum",
+        "bn_stationary_points_on_line", "bn_opposite_ray_not_minimum",
+        "bn_gradient_at_w_star", "w_star_not_bn_optimal", "gram_normal_form",
+        "distance_to_ray_lower_bound", "distance_to_ray_attained", "negated_lemma",
+        "lemma_fails_at_w_star", "failure_region_necessary", "failure_region_sufficient"}
+    assert all(r["status"] == "proved" for r in rows.values()), rows
     assert report["route"]["proved_with_z3"] is True
 
 
 def test_small_dimension_uses_exactly_the_obligations_of_prove_data():
-    ls = random_set(6, 3)
-    obligations = obligations_at_scale(make_claims(ls, exact_statistics(ls)))
+    obligations = obligations_at_scale(claims_of(random_set(6, 3)))
     assert "standard_optimum" in [ob.name for ob in obligations]
 
 
 def test_timeout_is_reported_as_computed_not_proved(monkeypatch):
     import harness.solver
     from harness.solver import Outcome
-    monkeypatch.setattr(harness.solver, "decide", lambda ob, t: Outcome("timeout", t, reason="timeout"))
+    monkeypatch.setattr(harness.solver, "decide_all",
+                        lambda obs, t, **_: [Outcome("timeout", t, reason="timeout") for _ in obs])
     report = check_learning_set(random_set(6, 2), prove=True, timeout_s=1)
     assert {r["status"] for r in report["route"]["obligations"]} == {"computed, not proved"}
     assert report["route"]["proved_with_z3"] is False
@@ -109,82 +102,139 @@ def test_an_obligation_with_the_opposite_answer_is_contradicted_and_exits_1(monk
     from harness.cli import main
     from harness.solver import Outcome
     flip = {"sat": "unsat", "unsat": "sat"}
-    monkeypatch.setattr(harness.solver, "decide", lambda ob, t: Outcome(flip[ob.expected], 0.0))
+    monkeypatch.setattr(harness.solver, "decide_all",
+                        lambda obs, t, **_: [Outcome(flip[ob.expected], 0.0) for ob in obs])
     path = tmp_path / "c.json"
     path.write_text('{"X": [[0, 0], [0, 1], [1, 0]], "y": [-3, 0, 2]}')
     assert main(["check", str(path), "--prove"]) == 1
     assert "CONTRADICTED" in capsys.readouterr().out
 
 
-def test_bn_optima_are_proved_in_diagonal_coordinates_in_dimension_6(claims_12x6):
-    for ob in bn_optima_diagonal(claims_12x6):
-        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+# mutations of the claims: each flips its obligation to the opposite definite answer
+
+def test_wrong_optimum_makes_the_normal_equations_fail(claims_12x6):
+    w = claims_12x6.w_star
+    wrong = dataclasses.replace(claims_12x6, w_star=(w[0] + Fraction(1, 10**6), *w[1:]))
+    assert flipped(answers(wrong, {"standard_optimum_normal_equations"})["standard_optimum_normal_equations"])
 
 
-def test_wrong_bn_direction_makes_the_diagonal_coordinates_fail(claims_12x6):
+def test_wrong_bn_direction_makes_the_exact_direction_fact_fail(claims_12x6):
     d = claims_12x6.bn_direction
     wrong = dataclasses.replace(claims_12x6, bn_direction=(d[0] + Fraction(1, 1000), *d[1:]))
-    ob = by_name(bn_optima_diagonal(wrong), "bn_diagonal_coordinates")
-    assert decide(ob, timeout_s=10).result == "sat"
-
-
-def test_a_nonpositive_pivot_of_sigma_makes_the_diagonal_coordinates_fail(claims_12x6, monkeypatch):
-    real = diagonal_module.ldl
-
-    def negative_pivot(rows):
-        L, D = real(rows)
-        return L, [*D[:-1], -D[-1]]
-    monkeypatch.setattr(diagonal_module, "ldl", negative_pivot)
-    ob = by_name(bn_optima_diagonal(claims_12x6), "bn_diagonal_coordinates")
-    assert decide(ob, timeout_s=10).result == "sat"
-
-
-def test_dropping_the_sign_of_r_makes_the_diagonal_ray_claim_fail(claims_12x6):
-    """Without R >= 0 (Σ_{k>=2} D_k z_k² >= 0) the ray would not be the minimum: sat."""
-    ob = by_name(bn_optima_diagonal(claims_12x6), "bn_ray_is_global_minimum")
-    dropped = dataclasses.replace(ob, query=tuple(c for c in ob.query if str(c) != "R >= 0"))
-    assert len(dropped.query) == len(ob.query) - 1
-    assert decide(dropped, timeout_s=10).result == "sat"
-
-
-def test_failure_region_is_proved_in_the_plane_of_w_star_and_d(claims_12x6):
-    for ob in failure_region_plane(claims_12x6):
-        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
-
-
-def test_dropping_admissibility_makes_the_plane_failure_region_fail(claims_12x6):
-    ob = by_name(failure_region_plane(claims_12x6), "failure_region_necessary")
-    admissible = "x1*1 + x2*0 + x3*0 > 0"
-    dropped = dataclasses.replace(ob, query=tuple(c for c in ob.query if str(c) != admissible))
-    assert len(dropped.query) == len(ob.query) - 1
-    assert decide(dropped, timeout_s=10).result == "sat"
-
-
-def test_a_wrong_norm_of_e_makes_the_plane_identity_fail(claims_12x6, monkeypatch):
-    import proofs.failure_region_plane as plane
-    real, factors = plane._dot, iter([1, 1, 2])      # ww, <d,W*> right; ||e||² doubled
-    monkeypatch.setattr(plane, "_dot", lambda u, v: real(u, v) * next(factors))
-    ob = by_name(failure_region_plane(claims_12x6), "failure_region_plane_identity")
-    assert decide(ob, timeout_s=10).result == "sat"
-
-
-def test_failure_region_in_the_plane_also_covers_w_star_parallel_to_d():
-    """Centered inputs: W* = d (the lemma holds), e = 0; the region is empty and Z3 proves it."""
-    ls = random_set(12, 6, seed=5)
-    mean = [sum(col) / ls.n for col in zip(*ls.X)]
-    ls = LearningSet(tuple(tuple(v - m for v, m in zip(r, mean)) for r in ls.X), ls.y, "centered")
-    claims = make_claims(ls, exact_statistics(ls))
-    assert not claims.lemma_fails
-    for ob in failure_region_plane(claims):
-        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
-
-
-def test_gradient_at_w_star_is_proved_in_dimension_6(claims_12x6):
-    ob = bn_gradient_at_w_star(claims_12x6)
-    assert decide(ob, timeout_s=10).result == "unsat"
+    assert flipped(answers(wrong, {"bn_direction_exact"})["bn_direction_exact"])
 
 
 def test_wrong_gradient_component_makes_the_gradient_obligation_fail(claims_12x6):
     g = claims_12x6.grad_at_w_star
     wrong = dataclasses.replace(claims_12x6, grad_at_w_star=(Surd(g[0].a, g[0].b * 2 + 1, g[0].q), *g[1:]))
-    assert decide(bn_gradient_at_w_star(wrong), timeout_s=10).result == "sat"
+    assert flipped(answers(wrong, {"bn_gradient_at_w_star"})["bn_gradient_at_w_star"])
+
+
+def test_wrong_loss_at_w_star_makes_w_star_not_bn_optimal_fail(claims_12x6):
+    ell = claims_12x6.bn_loss_at_w_star
+    wrong = dataclasses.replace(claims_12x6, bn_loss_at_w_star=Surd(ell.a + 1, ell.b, ell.q))
+    assert flipped(answers(wrong, {"w_star_not_bn_optimal"})["w_star_not_bn_optimal"])
+
+
+def test_a_wrong_matrix_makes_the_quadratic_form_identities_fail(claims_12x6, monkeypatch):
+    import proofs.matrix_identities as mi
+    real = mi.data_matrices
+
+    def off_by_one(claims):
+        m = real(claims)
+        A, S = m.A * 1, m.S * 1
+        A[0, 1] += 1
+        S[1, 1] += 1
+        s = m.s * 1
+        s[0, 0] += 1
+        return dataclasses.replace(m, A=A, S=S, s=s)
+    import proofs.at_scale as at_scale
+    monkeypatch.setattr(at_scale, "data_matrices", off_by_one)
+    names = {"standard_loss_quadratic_form", "bn_variance_quadratic_form",
+             "bn_covariance_linear_form", "bn_loss_quadratic_form"}
+    got = answers(claims_12x6, names)
+    assert set(got) == names and all(flipped(pair) for pair in got.values()), got
+
+
+def test_dropping_r_nonnegative_makes_the_ray_claim_fail(claims_12x6):
+    """Without R >= 0 (Σ positive definite) the ray would not be the minimum: sat."""
+    ob = next(o for o in obligations_at_scale(claims_12x6) if o.name == "bn_ray_is_global_minimum")
+    dropped = dataclasses.replace(ob, query=tuple(c for c in ob.query if str(c) != "R >= 0"),
+                                  premises=tuple(c for c in ob.premises if str(c) != "R >= 0"))
+    assert len(dropped.query) == len(ob.query) - 1
+    assert decide_all([dropped], 10)[0].result == "sat"
+
+
+# issue 7 item 4: the Gram normal form is tied to the data
+
+def test_negative_inner_product_set_is_fully_proved(negative_claims):
+    assert sum(a * b for a, b in zip(negative_claims.w_star, negative_claims.bn_direction)) < 0
+    for name, (expected, result) in answers(negative_claims).items():
+        assert result == expected, name
+
+
+def test_dropping_the_sign_of_d_w_star_flips_the_normal_form(negative_claims, monkeypatch):
+    monkeypatch.setattr(gram_module, "sign", lambda x: 1)
+    got = answers(negative_claims, {"gram_normal_form"})["gram_normal_form"]
+    assert got == ("sat", "unsat")
+
+
+def test_pinning_k_to_one_flips_the_normal_form(negative_claims, monkeypatch):
+    monkeypatch.setattr(gram_module, "k_constraints", lambda k: [k == 1])
+    got = answers(negative_claims, {"gram_normal_form"})["gram_normal_form"]
+    assert got == ("sat", "unsat")
+
+
+def test_dropping_admissibility_makes_the_failure_region_fail(claims_12x6):
+    ob = next(o for o in obligations_at_scale(claims_12x6) if o.name == "failure_region_necessary")
+    keep = lambda cs: tuple(c for c in cs if str(c) != "b > 0")
+    dropped = dataclasses.replace(ob, query=keep(ob.query), premises=keep(ob.premises))
+    assert len(dropped.query) == len(ob.query) - 1
+    assert decide_all([dropped], 10)[0].result == "sat"
+
+
+def test_centered_inputs_make_every_at_scale_obligation_hold():
+    """Centered inputs: W* = d (the lemma holds), k = 0; negated_lemma is unsat."""
+    ls = random_set(12, 6, seed=5)
+    mean = [sum(col) / ls.n for col in zip(*ls.X)]
+    ls = LearningSet(tuple(tuple(v - m for v, m in zip(r, mean)) for r in ls.X), ls.y, "centered")
+    claims = claims_of(ls)
+    assert not claims.lemma_fails
+    got = answers(claims)
+    assert got["negated_lemma"] == ("unsat", "unsat")
+    for name, (expected, result) in got.items():
+        assert result == expected, name
+
+
+# the independent cross-checks of check --prove
+
+def test_check_prove_cross_checks_the_gradient_by_automatic_differentiation(report_13):
+    row = next(r for r in report_13["route"]["obligations"] if r["name"] == "bn_gradient_at_w_star")
+    assert row["cross_check"] is True and "automatic differentiation" in row["cross_check_detail"]
+
+
+def test_a_gradient_claim_differing_from_automatic_differentiation_fails_its_cross_check(claims_12x6):
+    from harness.check_cross_checks import gradient_check
+    g = claims_12x6.grad_at_w_star
+    wrong = dataclasses.replace(claims_12x6, grad_at_w_star=(Surd(g[0].a, g[0].b + 1, g[0].q), *g[1:]))
+    assert gradient_check(claims_12x6)[0] is True
+    assert gradient_check(wrong)[0] is False
+
+
+def test_a_failed_cross_check_makes_check_prove_contradicted(monkeypatch):
+    import harness.check_cross_checks as cc
+    import harness.solver
+    from harness.solver import Outcome
+    monkeypatch.setattr(harness.solver, "decide_all",     # Z3 agrees everywhere (not run)
+                        lambda obs, t, **_: [Outcome(ob.expected, 0.0) for ob in obs])
+    monkeypatch.setattr(cc, "SYMPY_MAX_ENTRIES", 0)
+    monkeypatch.setattr(cc, "gradient_check", lambda claims: (False, "forced disagreement"))
+    report = check_learning_set(random_set(8, 4, seed=3), prove=True, timeout_s=10)
+    row = next(r for r in report["route"]["obligations"] if r["name"] == "bn_gradient_at_w_star")
+    assert row["result"] == "unsat" and row["status"] == "CONTRADICTED"
+
+
+def test_small_sets_run_the_sympy_cross_checks_and_they_pass():
+    report = check_learning_set(random_set(8, 4, seed=3), prove=True, timeout_s=10)
+    checked = [r for r in report["route"]["obligations"] if r["cross_check"] is not None]
+    assert len(checked) >= 8 and all(r["cross_check"] for r in checked)

@@ -170,7 +170,7 @@ def test_check_help_says_what_prove_runs_at_d_4_and_the_size_limit(capsys):
     from harness.check import PROVE_MAX_ENTRIES
 
     text = _help(["check", "--help"], capsys)
-    assert "at d >= 4" in text and "LDLᵀ" in text and f"n·d > {PROVE_MAX_ENTRIES}" in text
+    assert "at d >= 4" in text and "Σ-orthogonal" in text and f"n·d > {PROVE_MAX_ENTRIES}" in text
     assert "--exact" in text and "--plot" in text
 
 

@@ -78,10 +78,21 @@ def test_table_lists_every_obligation_and_says_all_proved(capsys):
     assert "verdict: (L4.5) fails" in out and "all 13 obligations proved" in out
 
 
+def z3_answers(outcome):
+    """harness.prove.decide_all with every Z3 answer replaced by `outcome` (cvc5 still runs)."""
+    from harness.solver import run_in_workers
+
+    def decide_all(obligations, timeout_s, also=(), meanwhile=()):
+        cvc5 = run_in_workers([task for task, _ in also], [limit for _, limit in also],
+                              meanwhile=meanwhile)
+        return [outcome for _ in obligations] + cvc5
+    return decide_all
+
+
 def test_timeout_is_a_failure_with_exit_1(monkeypatch, capsys):
     import harness.prove
     from harness.solver import Outcome
-    monkeypatch.setattr(harness.prove, "decide", lambda ob, timeout_s: Outcome("timeout", 1.0, reason="timeout"))
+    monkeypatch.setattr(harness.prove, "decide_all", z3_answers(Outcome("timeout", 1.0, reason="timeout")))
     assert main(["prove", "--samples", "0"]) == 1
     assert "FAILED" in capsys.readouterr().out
 
@@ -89,7 +100,7 @@ def test_timeout_is_a_failure_with_exit_1(monkeypatch, capsys):
 def test_unknown_is_a_failure_with_exit_1(monkeypatch, capsys):
     import harness.prove
     from harness.solver import Outcome
-    monkeypatch.setattr(harness.prove, "decide", lambda ob, timeout_s: Outcome("unknown", 1.0, reason="incomplete"))
+    monkeypatch.setattr(harness.prove, "decide_all", z3_answers(Outcome("unknown", 1.0, reason="incomplete")))
     assert main(["prove", "--json", "--samples", "0"]) == 1
     rows = json.loads(capsys.readouterr().out)["obligations"]
     assert all(r["result"] == "unknown" and r["cross_check"] is False for r in rows)

@@ -42,18 +42,21 @@ def test_learning_set_without_certificates_reports_none_and_still_rechecks():
     assert all(r["second_solver"] == r["expected"] for r in report["obligations"])
 
 
+def cvc5_answers(answer):
+    """harness.prove.second_solver_task replaced by a worker task that answers `answer(ob)`."""
+    return lambda ob, timeout_s=30: (lambda: (answer(ob), 0.0, ""), 5.0)
+
+
 def test_contradicting_second_solver_fails_the_obligation(monkeypatch):
     flip = {"sat": "unsat", "unsat": "sat"}
-    monkeypatch.setattr(harness.prove, "second_solver",
-                        lambda ob, timeout_s=30: {"second_solver": flip[ob.expected], "second_solver_seconds": 0.0})
+    monkeypatch.setattr(harness.prove, "second_solver_task", cvc5_answers(lambda ob: flip[ob.expected]))
     report = prove(canonical(), samples=0)
     assert not report["proved"]
     assert "FAILED: standard_optimum" in prove_table(report)
 
 
 def test_second_solver_timeout_is_reported_and_never_counted_as_agreement(monkeypatch):
-    monkeypatch.setattr(harness.prove, "second_solver",
-                        lambda ob, timeout_s=30: {"second_solver": "timeout", "second_solver_seconds": 5.0})
+    monkeypatch.setattr(harness.prove, "second_solver_task", cvc5_answers(lambda ob: "timeout"))
     report = prove(canonical(), samples=0)
     assert "cvc5 gives the expected answer on 0 of 13 obligations" in prove_table(report)
     assert all(r["second_solver"] == "timeout" for r in report["obligations"])

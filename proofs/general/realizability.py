@@ -23,9 +23,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 import sympy
+from flint import fmpq
 from sympy.solvers.diophantine.diophantine import sum_of_four_squares
 
-from proofs.standard_optimum_ldl import ldl
 
 Vector = tuple[Fraction, ...]
 
@@ -99,3 +99,26 @@ def centred_points(sigma: list[list[Fraction]]) -> list[Vector]:
         for a in _rational_four_squares(4 * k * D[j]):
             points += [tuple(a * li for li in column), tuple(-a * li for li in column)]
     return points
+
+
+def ldl(rows: list[list[Fraction]]) -> tuple[list[list[Fraction]], list[Fraction]]:
+    """(L, D) with S = L·D·Lᵀ, L unit lower triangular, by Gaussian elimination without pivoting
+    (valid while the pivots are nonzero, as they are for a positive definite S). Not trusted:
+    the identity obligation checks the result."""
+    n = len(rows)
+    a = [[fmpq(v.numerator, v.denominator) for v in row] for row in rows]
+    L = [[fmpq(int(i == j)) for j in range(n)] for i in range(n)]
+    D = []
+    for k in range(n):
+        pivot = a[k][k]
+        if pivot == 0:
+            raise ValueError("zero pivot: not positive definite")
+        D.append(pivot)
+        for i in range(k + 1, n):
+            f = a[i][k] / pivot
+            L[i][k] = f
+            if f != 0:
+                for j in range(k + 1, n):
+                    a[i][j] -= f * a[k][j]
+    fr = lambda q: Fraction(int(q.p), int(q.q))
+    return [[fr(v) for v in row] for row in L], [fr(v) for v in D]

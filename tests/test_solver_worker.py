@@ -1,0 +1,72 @@
+"""The solver boundary runs every Z3 check in a killable worker: the timeout holds even where
+Z3 would not stop, and the answer (witnesses included) comes back exact."""
+
+import time
+
+import sympy
+import z3
+
+from harness.solver import GRACE, decide, decide_all, run_in_workers
+from proofs.obligation import Obligation
+
+
+def test_a_check_that_ignores_its_timeout_is_killed_within_the_grace():
+    start = time.perf_counter()
+    [result] = run_in_workers([lambda: time.sleep(30)], timeout_s=0.2)
+    assert result.kind == "killed"
+    assert time.perf_counter() - start < 0.2 + GRACE + 0.5
+
+
+def test_a_z3_worker_that_fails_gives_unknown_never_an_answer(monkeypatch):
+    import harness.solver
+
+    def broken(*args):
+        def task():
+            raise RuntimeError("boom")
+        return task
+    monkeypatch.setattr(harness.solver, "_query_task", broken)
+    outcome = decide(Obligation("x", "", "unsat", (z3.BoolVal(False),)), timeout_s=5)
+    assert outcome.result == "unknown" and "boom" in outcome.reason
+
+
+def test_independent_checks_run_side_by_side_and_keep_their_order():
+    start = time.perf_counter()
+    results = run_in_workers([lambda: (time.sleep(0.4), "first")[1], lambda: "second"],
+                             timeout_s=5, jobs=2)
+    assert [(r.kind, r.payload) for r in results] == [("ok", "first"), ("ok", "second")]
+    assert time.perf_counter() - start < 0.8
+
+
+def test_algebraic_witness_crosses_the_worker_exactly():
+    x = z3.Real("x")
+    ob = Obligation("root", "x² = 2, x > 0", "sat", (x * x == 2, x > 0), {"x": x})
+    outcome = decide(ob, timeout_s=5)
+    assert outcome.result == "sat" and outcome.witness["x"] == sympy.sqrt(2)
+
+
+def test_decide_all_reports_vacuous_premises_and_the_query_per_obligation():
+    x = z3.Real("x")
+    vacuous = Obligation("v", "", "unsat", (x > 1, x < 0), premises=(x > 1, x < 0))
+    proved = Obligation("p", "", "unsat", (x > 1, x < 0), premises=(x > 1,))
+    assert [o.result for o in decide_all([vacuous, proved], timeout_s=5)] == ["vacuous", "unsat"]
+
+
+def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeout():
+    """The literal-to-matrix identity of a 60 × 30 set with a 0.1 s timeout: whatever Z3 does,
+    the answer (or the kill) comes within timeout + 1 s."""
+    import random
+    from fractions import Fraction
+
+    from harness.learning_set import LearningSet
+    from harness.statistics import claims, exact_statistics
+    from proofs.at_scale import obligations_at_scale
+
+    rng = random.Random(2)
+    X = tuple(tuple(Fraction(rng.randint(-9, 9)) for _ in range(30)) for _ in range(60))
+    ls = LearningSet(X, tuple(Fraction(rng.randint(-9, 9)) for _ in range(60)), "60 x 30")
+    ob = next(o for o in obligations_at_scale(claims(ls, exact_statistics(ls)))
+              if o.name == "bn_variance_quadratic_form")
+    start = time.perf_counter()
+    outcome = decide(ob, timeout_s=0.1)
+    assert outcome.result in ("unsat", "timeout")
+    assert time.perf_counter() - start < 0.1 + 1.0
