@@ -259,12 +259,24 @@ def _check_text(report: dict) -> str:
     return "\n".join(out) + "\n"
 
 
+def status_of(expected: str, result: str) -> str:
+    """"proved" only for the expected answer; "CONTRADICTED" only for the opposite definite
+    answer (sat for unsat or unsat for sat); anything else (unknown, timeout, vacuous) is
+    "computed, not proved"."""
+    if result == expected:
+        return "proved"
+    if {result, expected} == {"sat", "unsat"}:
+        return "CONTRADICTED"
+    return "computed, not proved"
+
+
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
     proofs/at_scale.py) through harness.solver.decide. Each row says "proved" (Z3 gave the
-    expected answer), "computed, not proved" (unknown or timeout: the verdict stands on the exact
-    computation alone) or "CONTRADICTED" (Z3 gave the opposite answer, or the query was vacuous:
-    a bug, exit 1)."""
+    expected answer), "computed, not proved" (unknown, a timeout, also of the premises check, or
+    a vacuous query whose premises are unsatisfiable: no proof, the verdict stands on the exact
+    computation alone; the row's `reason` says which) or "CONTRADICTED" (Z3 gave the opposite
+    definite answer: a bug, exit 1)."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
     if stats.degenerate:
         route["note"] = "degenerate set: no obligations (as in `prove --data`); verdict computed"
@@ -280,15 +292,12 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     claims = make_claims(learning_set(), stats)
     for ob in obligations_at_scale(claims):
         outcome = decide(ob, timeout_s)
-        if outcome.result == ob.expected:
-            status = "proved"
-        elif outcome.result in ("sat", "unsat", "vacuous"):
-            status = "CONTRADICTED"
-        else:
-            status = "computed, not proved"
-        route["obligations"].append({"name": ob.name, "statement": ob.statement,
-                                     "expected": ob.expected, "result": outcome.result,
-                                     "status": status, "seconds": round(outcome.seconds, 4)})
+        status = status_of(ob.expected, outcome.result)
+        row = {"name": ob.name, "statement": ob.statement, "expected": ob.expected,
+               "result": outcome.result, "status": status, "seconds": round(outcome.seconds, 4)}
+        if status != "proved":
+            row["reason"] = outcome.reason or outcome.result
+        route["obligations"].append(row)
     statuses = {r["status"] for r in route["obligations"]}
     route["proved_with_z3"] = statuses == {"proved"}
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")

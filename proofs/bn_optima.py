@@ -57,6 +57,7 @@ def bn_loss_identity(claims: Claims) -> Obligation:
         query=(s > 0, s * s == var_w,
                net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
         definitions=(s > 0, s * s == var_w),
+        premises=(var_w > 0,),
     )
 
 
@@ -72,6 +73,7 @@ def bn_ray_is_global_minimum(claims: Claims) -> Obligation:
         expected="unsat",
         query=(t > 0, z3.Or(var_td <= 0, ctd <= 0,
                             z3.And(var_w > 0, cw > 0, cw * cw * var_td > ctd * ctd * var_w))),
+        premises=(t > 0,),
     )
 
 
@@ -110,6 +112,7 @@ def bn_opposite_ray_not_minimum(claims: Claims) -> Obligation:
         query=(t > 0, eps > 0,
                z3.Or(var_eps <= 0, var_td <= 0, ctd <= 0,
                      z3.And(-cw_eps > 0, cw_eps * cw_eps * var_td >= ctd * ctd * var_eps))),
+        premises=(t > 0, eps > 0),
     )
 
 

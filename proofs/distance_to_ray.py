@@ -36,6 +36,7 @@ def distance_to_ray(claims: Claims) -> list[Obligation]:
             statement="||W0 - t·d||² >= D(W0) for every W0 and every t > 0",
             expected="unsat",
             query=(t > 0, sq_norm(sub(w0, scaled(t, d))) < D),
+            premises=(t > 0,),
         ),
         Obligation(
             name="distance_to_ray_attained",

@@ -36,6 +36,7 @@ def failure_region(claims: Claims) -> list[Obligation]:
             expected="unsat",
             query=(*norm_w, *norm_d, admissible, fails, z3.Not(in_region)),
             definitions=(*norm_w, *norm_d),
+            premises=(admissible, fails),
         ),
         Obligation(
             name="failure_region_sufficient",
@@ -43,5 +44,6 @@ def failure_region(claims: Claims) -> list[Obligation]:
             expected="unsat",
             query=(*norm_w, *norm_d, admissible, in_region, z3.Not(fails)),
             definitions=(*norm_w, *norm_d),
+            premises=(admissible, in_region),
         ),
     ]
