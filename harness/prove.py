@@ -23,6 +23,20 @@ def exact_text(value) -> str:
     return sympy.sstr(value)
 
 
+def tie_fields(ob, claims, outcome, timeout_s: float) -> dict:
+    """`tie`: Z3's answer on the obligation's tie to its literal statement (proofs/ties.py;
+    "unsat" proves that unsat of the query proves the statement, or that the sat witness
+    satisfies it), "none" where there is no tie (d > 3, or an irrational witness): then the
+    obligation is not proved."""
+    from proofs.ties import tie
+
+    built = tie(ob.name, claims, outcome)
+    if built is None:
+        return {"tie": "none", "tie_seconds": 0.0}
+    answer = decide(built, timeout_s)
+    return {"tie": answer.result, "tie_seconds": round(answer.seconds, 4)}
+
+
 def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> dict:
     start = time.perf_counter()
     stats = exact_statistics(ls)
@@ -45,6 +59,7 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         rows.append({
             "name": ob.name, "statement": ob.statement, "expected": ob.expected,
             "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
+            **tie_fields(ob, claims, outcome, timeout_s),
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
             "cross_check_seconds": round(time.perf_counter() - t0, 4),
@@ -63,7 +78,7 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     )
     if stats.lemma_fails and samples:
         report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
-    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"]
+    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"] and r["tie"] == "unsat"
                            and not contradicts(r["expected"], r["second_solver"])
                            and r["certificate"] is not False for r in rows)
     report["seconds"] = round(time.perf_counter() - start, 4)

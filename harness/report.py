@@ -67,11 +67,12 @@ def prove_table(report: dict) -> str:
     if "monte_carlo" in report:
         out.append(monte_carlo_line(report["monte_carlo"]))
     rows = [[r["name"], r["statement"], r["expected"], r["result"],
-             "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}",
+             "pass" if r["cross_check"] else "FAIL", "pass" if r.get("tie") == "unsat" else "FAIL",
+             f"{r['seconds']:.3f}",
              _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]
             for r in report["obligations"]]
     if rows:
-        out += ["", _table(["obligation", "statement", "expected", "result", "cross-check", "seconds",
+        out += ["", _table(["obligation", "statement", "expected", "result", "cross-check", "tie", "seconds",
                             "cvc5", "certificate"], rows)]
         witnesses = [f"  {r['name']}: " + ", ".join(f"{k} = {v}" for k, v in r["witness"].items())
                      for r in report["obligations"] if r["witness"]]
@@ -79,6 +80,7 @@ def prove_table(report: dict) -> str:
             out += ["", "witnesses (exact):", *witnesses]
     failed = [r["name"] for r in report["obligations"]
               if r["result"] != r["expected"] or not r["cross_check"] or r.get("certificate") is False
+              or r.get("tie") != "unsat"
               or r.get("second_solver", r["expected"]) not in (r["expected"], "unknown", "timeout")]
     if rows:
         obligations = report["obligations"]

@@ -31,10 +31,11 @@ class Outcome:
     reason: str = ""
 
 
-def new_solver(timeout_s: float) -> z3.Solver:
-    solver = z3.Solver()
+def new_solver(timeout_s: float, tactic: tuple[str, ...] = ()) -> z3.Solver:
+    solver = z3.Then(*tactic).solver() if tactic else z3.Solver()
     solver.set("timeout", max(1, int(timeout_s * 1000)))
-    solver.set("random_seed", SEED)
+    if not tactic:   # a tactic pipeline runs with its tactics' default seeds (0) and the
+        solver.set("random_seed", SEED)   # global smt.random_seed set by decide
     return solver
 
 
@@ -54,13 +55,13 @@ def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
                            reason="its definitions and premises alone are unsatisfiable")
         if check.result != "sat":
             return Outcome(check.result, spent, reason=f"premises undecided ({check.reason})")
-    outcome = _check(obligation.query, timeout_s, obligation.witness)
+    outcome = _check(obligation.query, timeout_s, obligation.witness, obligation.tactic)
     outcome.seconds += spent
     return outcome
 
 
-def _check(constraints, timeout_s: float, witness_terms=None) -> Outcome:
-    solver = new_solver(timeout_s)
+def _check(constraints, timeout_s: float, witness_terms=None, tactic=()) -> Outcome:
+    solver = new_solver(timeout_s, tactic)
     solver.add(*constraints)
     return _run(solver, witness_terms or {})
 

@@ -24,7 +24,9 @@ from proofs.encoding import Network, const, positive_root
 from proofs.obligation import Obligation
 
 
-def bn_gradient_at_w_star(claims: Claims) -> Obligation:
+def bn_gradient_at_w_star(claims: Claims, nonzero: bool | None = None) -> Obligation:
+    """`nonzero`: whether the claim is g != 0 (default: read from the claimed g; proofs/ties.py
+    passes it for a symbolic g)."""
     net = Network(claims.X, claims.y)
     w_star = [const(v) for v in claims.w_star]
     variance = net.bn_variance(w_star)
@@ -41,7 +43,8 @@ def bn_gradient_at_w_star(claims: Claims) -> Obligation:
     claimed_s3 = [(const(g.a) + const(g.b) * roots[g.q]) * s * s * s for g in claims.grad_at_w_star]
     wrong = z3.Or([gk != ck for gk, ck in zip(gradient_s3, claimed_s3)])
     zero = z3.And([gk == 0 for gk in gradient_s3])
-    nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
+    if nonzero is None:
+        nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
     return Obligation(
         name="bn_gradient_at_w_star",
         statement=("∇L̂(W*) = g exactly, and g != 0" if nonzero

@@ -97,12 +97,14 @@ def bn_stationary_points_on_line(claims: Claims) -> Obligation:
     )
 
 
-def bn_opposite_ray_not_minimum(claims: Claims) -> Obligation:
+def bn_opposite_ray_not_minimum(claims: Claims, axis=None) -> Obligation:
+    """`axis`: u (default: a coordinate vector off the line, chosen from the claimed d)."""
     net = Network(claims.X, claims.y)
     d = [const(v) for v in claims.bn_direction]
     t, eps = z3.Reals("t eps")
     td = scaled(t, d)
-    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, off_line_axis(claims.bn_direction))]
+    axis = off_line_axis(claims.bn_direction) if axis is None else axis
+    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, axis)]
     ctd, var_td = net.cov_with_targets(td), net.bn_variance(td)
     cw_eps, var_eps = net.cov_with_targets(w_eps), net.bn_variance(w_eps)
     return Obligation(

@@ -19,7 +19,10 @@ Term = z3.ArithRef
 
 
 def const(q: Fraction | int) -> z3.RatNumRef:
-    """An exact Z3 rational (never through a float: a float is refused)."""
+    """An exact Z3 rational (never through a float: a float is refused). A Z3 term is returned
+    as it is: proofs/ties.py builds the queries for symbolic claimed values."""
+    if isinstance(q, z3.ExprRef):
+        return q
     if isinstance(q, float):
         raise TypeError(f"float {q!r} given where an exact rational is required")
     q = Fraction(q)
