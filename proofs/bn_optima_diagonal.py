@@ -9,8 +9,9 @@ with d -> e_1, so "for all w" is "for all z", t·d corresponds to t·e_1 (V = D_
 and w is a multiple of d iff z_k = 0 for every k >= 2.
 
 - bn_diagonal_coordinates: for every w, σ²(w) = Σ D_k m_k(w)² and <c,w> = D_1 m_1(w), with σ²
-  and <c,w> the literal terms of proofs/encoding.py, m(d) = e_1 and every D_k > 0 (the last
-  two are constant facts, evaluated exactly). This checks the factorisation. Expected unsat.
+  and <c,w> the literal terms of proofs/encoding.py, m(d) = e_1 (the map m of the query applied
+  to the claimed d, so a wrong P, L or d shows) and every pivot D_k > 0 (Z3 atoms: a
+  nonpositive pivot makes the query sat). This checks the factorisation. Expected unsat.
 - bn_diagonal_invertible: m(w) = Lᵀ·P⁻¹·w = 0 only for w = 0 (linear; so m is a bijection).
   Expected unsat.
 - bn_ray_is_global_minimum: as in proofs/bn_optima.py, L̂(w) < L̂(t·d) iff C > 0 and
@@ -82,14 +83,12 @@ def bn_optima_diagonal(claims: Claims) -> list[Obligation]:
     p_w = [_linear(row, w) for row in Pinv]
     m = [_linear(row, p_w) for row in Lt]
     Dc = [const(v) for v in D]
-    p_d = [sum((a * b for a, b in zip(row, claims.bn_direction)), Fraction(0)) for row in Pinv]
-    e1_ok = all(sum((a * b for a, b in zip(row, p_d)), Fraction(0)) == (i == 0)
-                for i, row in enumerate(Lt))
+    d = [const(v) for v in claims.bn_direction]
+    m_d = [_linear(row, [_linear(prow, d) for prow in Pinv]) for row in Lt]   # m(d), on the same terms
     z1, q1, R = z3.Reals("z1 q1 R")
     V = Dc[0] * q1 + R
     C = Dc[0] * z1
     square = [q1 == z1 * z1, q1 >= 0, R >= 0]
-    positive = all(v > 0 for v in D)
     return [
         Obligation(
             name="bn_diagonal_coordinates",
@@ -97,7 +96,8 @@ def bn_optima_diagonal(claims: Claims) -> list[Obligation]:
             expected="unsat",
             query=(z3.Or(net.bn_variance(w) != z3.Sum([Dc[k] * m[k] * m[k] for k in range(dim)]),
                          net.cov_with_targets(w) != Dc[0] * m[0],
-                         z3.BoolVal(not e1_ok or not positive)),),
+                         z3.Or([mk != (1 if k == 0 else 0) for k, mk in enumerate(m_d)]),
+                         z3.Or([Dk <= 0 for Dk in Dc])),),
         ),
         Obligation(
             name="bn_diagonal_invertible",
