@@ -251,6 +251,8 @@ def _check_text(report: dict) -> str:
                    f"left = {wit['left']} > right = {wit['right']}")
     route = report["route"]
     out.append(f"route: {route['verdict']}")
+    if "obligations" not in route:
+        out.append("  computed, not proved: no obligation was run (--prove runs them; exit 0)")
     for row in route.get("obligations", []):
         out.append(f"  {row['status']:<20}  {row['name']} ({row['result']}, {row['seconds']:.3f} s)")
     if "note" in route:
@@ -278,9 +280,6 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     computation alone; the row's `reason` says which) or "CONTRADICTED" (Z3 gave the opposite
     definite answer: a bug, exit 1)."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
-    if stats.degenerate:
-        route["note"] = "degenerate set: no obligations (as in `prove --data`); verdict computed"
-        return route
     if entries > PROVE_MAX_ENTRIES:
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
                          "(Z3 terms grow with every point); verdict computed, not proved")
@@ -288,14 +287,23 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     from harness.solver import decide
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
-    from proofs.ties import TIE_MAX_DIM, tie
+    from harness.statistics import standard_loss_at_w_star
+    from proofs.degenerate import degenerate_claims, degenerate_obligations
+    from proofs.ties import STATED_DIRECTLY, TIE_MAX_DIM, tie
 
-    claims = make_claims(learning_set(), stats)
-    for ob in obligations_at_scale(claims):
+    ls = learning_set()
+    if stats.degenerate:       # the reason and the decided answer (proofs/degenerate.py)
+        loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
+        claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
+        obligations = degenerate_obligations(stats.degenerate_kind, claims)
+    else:
+        claims = make_claims(ls, stats)
+        obligations = obligations_at_scale(claims)
+    for ob in obligations:
         outcome = decide(ob, timeout_s)
         status = status_of(ob.expected, outcome.result)
         reason = outcome.reason or outcome.result
-        if status == "proved" and stats.dim <= TIE_MAX_DIM:
+        if status == "proved" and stats.dim <= TIE_MAX_DIM and ob.name not in STATED_DIRECTLY:
             tied = tie(ob.name, claims, outcome)
             answer = decide(tied, timeout_s).result if tied is not None else "none"
             if answer != "unsat":      # unsat of the query does not (yet) prove the statement
@@ -306,6 +314,6 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
             row["reason"] = reason
         route["obligations"].append(row)
     statuses = {r["status"] for r in route["obligations"]}
-    route["proved_with_z3"] = statuses == {"proved"}
+    route["proved_with_z3"] = statuses == {"proved"}     # never for no obligation at all
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")
     return route

@@ -14,9 +14,10 @@ from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
 from harness.solver import decide
 from harness.statistics import claims as make_claims
-from harness.statistics import exact_statistics
+from harness.statistics import exact_statistics, standard_loss_at_w_star
 from harness.trust import certificate, contradicts, second_solver
 from proofs import all_obligations
+from proofs.degenerate import degenerate_claims, degenerate_obligations
 
 
 def exact_text(value) -> str:
@@ -28,8 +29,10 @@ def tie_fields(ob, claims, outcome, timeout_s: float) -> dict:
     "unsat" proves that unsat of the query proves the statement, or that the sat witness
     satisfies it), "none" where there is no tie (d > 3, or an irrational witness): then the
     obligation is not proved."""
-    from proofs.ties import tie
+    from proofs.ties import STATED_DIRECTLY, tie
 
+    if ob.name in STATED_DIRECTLY:
+        return {"tie": "stated directly", "tie_seconds": 0.0}
     built = tie(ob.name, claims, outcome)
     if built is None:
         return {"tie": "none", "tie_seconds": 0.0}
@@ -41,15 +44,34 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     start = time.perf_counter()
     stats = exact_statistics(ls)
     report = {"learning_set": ls.as_json()}
-    if stats.degenerate:
-        report.update(verdict="degenerate", reason=stats.degenerate, obligations=[], proved=True,
-                      note="recognised by exact linear algebra; no obligation was run")
-        report["seconds"] = round(time.perf_counter() - start, 4)
-        return report
-    claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
+    if stats.degenerate:
+        loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
+        claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
+        rows = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), claims, ev, timeout_s)
+        report.update(verdict="degenerate", reason=stats.degenerate, decided=stats.decided,
+                      obligations=rows)
+        return _finish(report, rows, start)
+    claims = make_claims(ls, stats)
+    rows = run_obligations(all_obligations(claims), claims, ev, timeout_s)
+    probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
+    report.update(
+        verdict="fails" if stats.lemma_fails else "holds",
+        reason=None if stats.lemma_fails else "W* is a positive multiple of the BN direction d",
+        w_star=[show(v) for v in stats.w_star],
+        bn_direction=[show(v) for v in stats.bn_direction],
+        failing_fraction=float(sympy.N(probability, 15)),
+        failing_fraction_exact=exact_text(probability),
+        obligations=rows,
+    )
+    if stats.lemma_fails and samples:
+        report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
+    return _finish(report, rows, start)
+
+
+def run_obligations(obligations, claims, ev: Evaluator, timeout_s: float) -> list[dict]:
     rows = []
-    for ob in all_obligations(claims):
+    for ob in obligations:
         outcome = decide(ob, timeout_s)
         t0 = time.perf_counter()
         if outcome.result in ("sat", "unsat"):
@@ -66,20 +88,15 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
             **second_solver(ob, timeout_s),
             "certificate": certificate(ob.name, claims),
         })
-    probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
-    report.update(
-        verdict="fails" if stats.lemma_fails else "holds",
-        reason=None if stats.lemma_fails else "W* is a positive multiple of the BN direction d",
-        w_star=[show(v) for v in stats.w_star],
-        bn_direction=[show(v) for v in stats.bn_direction],
-        failing_fraction=float(sympy.N(probability, 15)),
-        failing_fraction_exact=exact_text(probability),
-        obligations=rows,
-    )
-    if stats.lemma_fails and samples:
-        report["monte_carlo"] = monte_carlo_report(stats.w_star, stats.bn_direction, samples)
-    report["proved"] = all(r["result"] == r["expected"] and r["cross_check"] and r["tie"] == "unsat"
-                           and not contradicts(r["expected"], r["second_solver"])
-                           and r["certificate"] is not False for r in rows)
+    return rows
+
+
+def _finish(report: dict, rows: list[dict], start: float) -> dict:
+    """`proved` only if there is at least one obligation and every one has its expected answer,
+    its cross-check, its tie and no contradicting second solver."""
+    report["proved"] = bool(rows) and all(
+        r["result"] == r["expected"] and r["cross_check"] and r["tie"] in ("unsat", "stated directly")
+        and not contradicts(r["expected"], r["second_solver"]) and r["certificate"] is not False
+        for r in rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

@@ -334,6 +334,12 @@ TIES: dict[str, Callable] = {
 }
 
 
+# The obligations of degenerate sets (proofs/degenerate.py) state their claim directly: the
+# query is the negated statement (a witness v, c = 0 by exact evaluation, a cleared loss).
+STATED_DIRECTLY = {"gram_singular", "sigma_singular", "lemma_premise_never_met", "bn_loss_constant",
+                   "bn_loss_locally_constant", "lemma_right_side_nonnegative"}
+
+
 def tie(name: str, claims: Claims, outcome=None) -> Obligation | None:
     """The tie of obligation `name` (d <= 3), or None where there is none (a sat obligation
     whose witness is not rational, or d > 3)."""
