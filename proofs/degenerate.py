@@ -4,7 +4,8 @@ Each kind of harness/statistics.degeneracy gets obligations of its own, so that 
 verdict is never only computed (and a wrong classification makes an obligation fail):
 
 - gram_singular — `gram_singular`: some v != 0 has (Σ_i x_i x_iᵀ)v = 0, so W* is not unique
-  (L(w + v) = L(w)). Query: v != 0 and every component of Σ_i x_i <x_i, v> is 0. Expected sat,
+  (L(w + v) = L(w)). Query: v != 0 and every component of Σ_i x_i <x_i, v> is 0, with v pinned
+  to one kernel vector (exact elimination, so the witness is reproducible). Expected sat,
   with the witness v.
 - sigma_singular — `sigma_singular`: some v != 0 has Σv = 0, Σ the centered covariance, so
   σ(t·v) = 0 and the BN optima are not one ray. Query: v != 0, Σv = 0. Expected sat.
@@ -26,6 +27,8 @@ Hand reasoning (not machine-checked): "constant on a neighbourhood ⇒ local min
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import z3
 
 from proofs.claims import Claims
@@ -46,14 +49,22 @@ def degenerate_obligations(kind: str, claims: Claims) -> list[Obligation]:
     net = Network(X, y)
     if kind == "gram_singular":
         v = reals("v", net.dim)
+        gram = [[sum((row[i] * row[j] for row in X), Fraction(0)) for j in range(net.dim)]
+                for i in range(net.dim)]
         gram_v = [z3.Sum([x[k] * dot(x, v) for x in net.X]) for k in range(net.dim)]
         return [Obligation("gram_singular", "some v != 0 has (Σ x_i x_iᵀ)v = 0: W* is not unique",
-                           "sat", (z3.Or([vk != 0 for vk in v]), *[g == 0 for g in gram_v]),
+                           "sat", (z3.Or([vk != 0 for vk in v]), *[g == 0 for g in gram_v],
+                                   *_pinned(v, gram)),
                            witness={f"v{k + 1}": vk for k, vk in enumerate(v)})]
     if kind == "sigma_singular":
         v = reals("v", net.dim)
+        n = len(X)
+        mean = [sum((row[k] for row in X), Fraction(0)) / n for k in range(net.dim)]
+        sigma = [[sum(((row[i] - mean[i]) * (row[j] - mean[j]) for row in X), Fraction(0)) / n
+                  for j in range(net.dim)] for i in range(net.dim)]
         return [Obligation("sigma_singular", "some v != 0 has Σv = 0: the BN optima are not one ray",
-                           "sat", (z3.Or([vk != 0 for vk in v]), *[r == 0 for r in net.sigma_times(v)]),
+                           "sat", (z3.Or([vk != 0 for vk in v]), *[r == 0 for r in net.sigma_times(v)],
+                                   *_pinned(v, sigma)),
                            witness={f"v{k + 1}": vk for k, vk in enumerate(v)})]
     if kind == "w_star_zero":
         w0 = reals("W0_", net.dim)
@@ -80,6 +91,36 @@ def degenerate_obligations(kind: str, claims: Claims) -> list[Obligation]:
             definitions=roots, premises=(w * w2 > 0,))
         return [constant, _right_side_nonnegative(net, w_star)]
     raise ValueError(f"unknown kind of degenerate set: {kind}")
+
+
+def _pinned(v, rows) -> list[z3.BoolRef]:
+    """v = one kernel vector of the matrix, found by exact elimination (not trusted: the query
+    checks it): a unique model, so the reported witness is the same on every run."""
+    return [vk == const(k) for vk, k in zip(v, kernel_vector(rows))]
+
+
+def kernel_vector(rows: list[list[Fraction]]) -> list[Fraction]:
+    """A nonzero v with Mv = 0 (M singular): reduced row echelon form, the first free column set
+    to 1, the pivots solved for."""
+    m = [list(r) for r in rows]
+    dim, pivots, r = len(m[0]), [], 0
+    for col in range(dim):
+        p = next((i for i in range(r, len(m)) if m[i][col] != 0), None)
+        if p is None:
+            continue
+        m[r], m[p] = m[p], m[r]
+        m[r] = [v / m[r][col] for v in m[r]]
+        for i in range(len(m)):
+            if i != r and m[i][col] != 0:
+                m[i] = [a - m[i][col] * b for a, b in zip(m[i], m[r])]
+        pivots.append(col)
+        r += 1
+    free = next(c for c in range(dim) if c not in pivots)
+    v = [Fraction(0)] * dim
+    v[free] = Fraction(1)
+    for i, col in enumerate(pivots):
+        v[col] = -m[i][free]
+    return v
 
 
 def _right_side_nonnegative(net: Network, w_star) -> Obligation:

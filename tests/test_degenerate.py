@@ -82,3 +82,14 @@ def test_an_answer_only_computed_says_so(tmp_path, capsys):
     path.write_text("x1,x2,y\n0,0,1\n0,1,2\n1,0,2\n1,1,1\n")
     assert main(["check", str(path)]) == 0
     assert "computed, not proved" in capsys.readouterr().out
+
+
+def test_a_wrong_kernel_vector_makes_the_singular_witness_unsat(monkeypatch):
+    import proofs.degenerate as degenerate
+    from harness.solver import decide
+    (X, y), _, _ = DEGENERATE["gram_singular"]
+    ls = learning(X, y)
+    claims = degenerate.degenerate_claims(ls.X, ls.y)
+    assert decide(degenerate.degenerate_obligations("gram_singular", claims)[0]).result == "sat"
+    monkeypatch.setattr(degenerate, "kernel_vector", lambda rows: [Fraction(1), Fraction(0)])
+    assert decide(degenerate.degenerate_obligations("gram_singular", claims)[0]).result == "unsat"
