@@ -26,6 +26,7 @@ Named steps, each proved elsewhere or a plain instantiation:
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Callable
 
 import z3
@@ -118,6 +119,18 @@ def _identity_at(spec: st.Spec, w, s) -> z3.BoolRef:
 
 # ---- one tie per obligation -------------------------------------------------------------------
 
+TIES: dict[str, Callable] = {}       # obligation name -> tie builder (claims, outcome) -> Obligation
+
+
+def _ties(*names: str):
+    def register(build):
+        for name in names:
+            TIES[name] = functools.partial(build, name=name) if len(names) > 1 else build
+        return build
+    return register
+
+
+@_ties("standard_optimum")
 def _standard_optimum(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     w_star, ell = _free("W", dim), z3.Real("claim.ell")
@@ -128,6 +141,7 @@ def _standard_optimum(claims: Claims, outcome=None) -> Obligation:
                 _links(z3.Reals(" ".join(f"w{k + 1}" for k in range(dim))), _c("w", dim)))
 
 
+@_ties("bn_loss_identity")
 def _bn_loss_identity(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     ob = bn_loss_identity(claims)
@@ -140,6 +154,7 @@ def _bn_loss_identity(claims: Claims, outcome=None) -> Obligation:
                 _links(query_vars, [*_c("w", dim), _c("s")]), claimed=False)
 
 
+@_ties("bn_ray_is_global_minimum")
 def _bn_ray_is_global_minimum(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     d = _free("d", dim)
@@ -153,6 +168,7 @@ def _bn_ray_is_global_minimum(claims: Claims, outcome=None) -> Obligation:
                 _links(query_vars, [t, *near]))
 
 
+@_ties("bn_stationary_points_on_line")
 def _bn_stationary_points_on_line(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     d = _free("d", dim)
@@ -169,6 +185,7 @@ def _bn_stationary_points_on_line(claims: Claims, outcome=None) -> Obligation:
                 _links(query_vars, values), tactic=())    # ∀λ stays a quantifier: not nlsat
 
 
+@_ties("bn_opposite_ray_not_minimum")
 def _bn_opposite_ray_not_minimum(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     d = _free("d", dim)
@@ -193,6 +210,7 @@ def _distance_function(dim: int) -> Callable:
     return lambda w0, d: D(*w0)
 
 
+@_ties("distance_to_ray_lower_bound")
 def _distance_to_ray_lower_bound(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     D = _distance_function(dim)
@@ -204,6 +222,7 @@ def _distance_to_ray_lower_bound(claims: Claims, outcome=None) -> Obligation:
                 _links(query_vars, [*_c("W0_", dim), _c("t")]))
 
 
+@_ties("distance_to_ray_attained")
 def _distance_to_ray_attained(claims: Claims, outcome=None) -> Obligation:
     """t := <W0,d>/||d||² where <W0,d> > 0, else the query's t_n = ε/(ε||d||² - 2<W0,d> + 1)
     (defined where <W0,d> <= 0, where the denominator is >= 1)."""
@@ -222,11 +241,13 @@ def _distance_to_ray_attained(claims: Claims, outcome=None) -> Obligation:
                 definitions)
 
 
+@_ties("negated_lemma")
 def _negated_lemma(claims: Claims, outcome=None) -> Obligation | None:
     ob = next(o for o in negated_lemma(claims) if o.name == "negated_lemma")
     return _lemma_tie(claims, ob, outcome, at_w_star=False)
 
 
+@_ties("lemma_fails_at_w_star")
 def _lemma_fails_at_w_star(claims: Claims, outcome=None) -> Obligation | None:
     ob = next(o for o in negated_lemma(claims) if o.name == "lemma_fails_at_w_star")
     return _lemma_tie(claims, ob, outcome, at_w_star=True)
@@ -271,20 +292,20 @@ def _exact(value):
     return None
 
 
-def _failure_region(name: str) -> Callable:
-    def build(claims: Claims, outcome=None) -> Obligation:
-        dim = len(claims.w_star)
-        D = _distance_function(dim)
-        w_star, d = _free("W", dim), [st._q(v) for v in claims.bn_direction]
-        symbolic = dataclasses.replace(claims, w_star=tuple(w_star))
-        ob = next(o for o in failure_region(symbolic, D) if o.name == name)
-        statement = st.failure_region(w_star, d, lambda *w: D(w, d), name.endswith("necessary"))
-        query_vars = [*z3.Reals(" ".join(f"W0_{k + 1}" for k in range(dim))), z3.Real("p"), z3.Real("q")]
-        return _tie(ob, "(L4.5) fails at admissible W0 iff <W0, ŵ - d̂> > 0", [st.negation(statement)],
-                    _links(query_vars, [*_c("W0_", dim), _c("p"), _c("q")]))
-    return build
+@_ties("failure_region_necessary", "failure_region_sufficient")
+def _failure_region(claims: Claims, outcome=None, name: str = "") -> Obligation:
+    dim = len(claims.w_star)
+    D = _distance_function(dim)
+    w_star, d = _free("W", dim), [st._q(v) for v in claims.bn_direction]
+    symbolic = dataclasses.replace(claims, w_star=tuple(w_star))
+    ob = next(o for o in failure_region(symbolic, D) if o.name == name)
+    statement = st.failure_region(w_star, d, lambda *w: D(w, d), name.endswith("necessary"))
+    query_vars = [*z3.Reals(" ".join(f"W0_{k + 1}" for k in range(dim))), z3.Real("p"), z3.Real("q")]
+    return _tie(ob, "(L4.5) fails at admissible W0 iff <W0, ŵ - d̂> > 0", [st.negation(statement)],
+                _links(query_vars, [*_c("W0_", dim), _c("p"), _c("q")]))
 
 
+@_ties("bn_gradient_at_w_star")
 def _bn_gradient_at_w_star(claims: Claims, outcome=None) -> Obligation:
     dim = len(claims.w_star)
     g = _free("g", dim)
@@ -301,6 +322,7 @@ def _bn_gradient_at_w_star(claims: Claims, outcome=None) -> Obligation:
                 [st.negation(statement), spec.var(w_star) > 0], [root, _c("s") == s])
 
 
+@_ties("w_star_not_bn_optimal")
 def _w_star_not_bn_optimal(claims: Claims, outcome=None) -> Obligation:
     at_w, at_d = z3.Real("claim.at_w"), z3.Real("claim.at_d")
     symbolic = dataclasses.replace(claims, bn_loss_at_w_star=Surd(at_w, 0, 0), min_bn_loss=Surd(at_d, 0, 0))
@@ -317,21 +339,6 @@ def _w_star_not_bn_optimal(claims: Claims, outcome=None) -> Obligation:
                  z3.Real("r_w") == 0, z3.Real("r_min") == 0])
 
 
-TIES: dict[str, Callable] = {
-    "standard_optimum": _standard_optimum,
-    "bn_loss_identity": _bn_loss_identity,
-    "bn_ray_is_global_minimum": _bn_ray_is_global_minimum,
-    "bn_stationary_points_on_line": _bn_stationary_points_on_line,
-    "bn_opposite_ray_not_minimum": _bn_opposite_ray_not_minimum,
-    "bn_gradient_at_w_star": _bn_gradient_at_w_star,
-    "w_star_not_bn_optimal": _w_star_not_bn_optimal,
-    "distance_to_ray_lower_bound": _distance_to_ray_lower_bound,
-    "distance_to_ray_attained": _distance_to_ray_attained,
-    "negated_lemma": _negated_lemma,
-    "lemma_fails_at_w_star": _lemma_fails_at_w_star,
-    "failure_region_necessary": _failure_region("failure_region_necessary"),
-    "failure_region_sufficient": _failure_region("failure_region_sufficient"),
-}
 
 
 # The obligations of degenerate sets (proofs/degenerate.py) state their claim directly: the
