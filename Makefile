@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean lock golden smt2 recheck certify examples
+.PHONY: install prove test bench clean lock golden smt2 recheck certify examples mutate
 
 install: $(STAMP)
 
@@ -42,6 +42,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/check.py
 
+# Mutation testing (issue 7): mutmut (the `mutate` extra) over proofs/ and harness/solver.py
+# against the fast selection of [tool.mutmut] in pyproject.toml; not part of `make test` (it
+# takes long). MUTANTS="proofs.distance_to_ray*" runs a subset. Results: `mutmut results`.
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check mutmut==3.8.1
+	cd $(CURDIR) && $(BIN)/mutmut run $(MUTANTS); $(BIN)/mutmut export-cicd-stats 2>/dev/null || true
+
 # `bnproof check` on real data bundled with scikit-learn (no download): results/examples.md
 examples: $(STAMP)
 	$(BIN)/python examples/real_data.py results/examples.md
@@ -52,7 +59,7 @@ paper: $(STAMP)
 	$(BIN)/python -m harness.paper
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Regenerate requirements.lock after changing a pin in pyproject.toml (needs the package index).
