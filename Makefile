@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install prove test bench clean lock golden smt2 recheck certify examples theorems smt2-general
+.PHONY: install prove test bench clean lock golden smt2 recheck certify examples theorems smt2-general mutate
 
 install: $(STAMP)
 
@@ -58,6 +58,13 @@ bench: $(STAMP)
 bench-variants: $(STAMP)
 	$(BIN)/python bench/variants.py
 
+# Mutation testing (issue 7): mutmut (the `mutate` extra) over proofs/ and harness/solver.py
+# against the fast selection of [tool.mutmut] in pyproject.toml; not part of `make test` (it
+# takes long). MUTANTS="proofs.distance_to_ray*" runs a subset. Results: `mutmut results`.
+mutate: $(STAMP)
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut export-cicd-stats
+
 # `bnproof check` on real data bundled with scikit-learn (no download): results/examples.md
 examples: $(STAMP)
 	$(BIN)/python examples/real_data.py results/examples.md
@@ -68,7 +75,7 @@ paper: $(STAMP)
 	$(BIN)/python -m harness.paper
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # Regenerate requirements.lock after changing a pin in pyproject.toml (needs the package index).
@@ -76,7 +83,7 @@ lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 	  --no-emit-find-links --extra test --extra recheck --extra paper --extra examples \
-	  --extra parquet --extra dask --extra bench \
+	  --extra parquet --extra dask --extra bench --extra mutate \
 	  -o requirements.lock pyproject.toml
 
 # Optional, not part of `make test`: a real torch.nn.BatchNorm1d agrees with the exact proof.

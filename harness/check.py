@@ -160,7 +160,7 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
     out: dict = {"verdict": None, "reason": None}
     if s.degenerate:
         decided = s.decided
-        out.update(verdict="degenerate", reason=degeneracy(s, names)[0], decided=decided,
+        out.update(verdict="degenerate", reason=degeneracy(s, names)[1], decided=decided,
                    w_star=None if s.w_star is None else [show(v) for v in s.w_star],
                    bn_direction=None if s.bn_direction is None else [show(v) for v in s.bn_direction],
                    failing_fraction=0.0 if decided else None,
@@ -257,18 +257,29 @@ def report_for(learning_set: dict, stats: Statistics, samples: int, prover, star
     return report
 
 
+def status_of(expected: str, result: str) -> str:
+    """"proved" only for the expected answer; "CONTRADICTED" only for the opposite definite
+    answer (sat for unsat or unsat for sat); anything else (unknown, timeout, vacuous) is
+    "computed, not proved"."""
+    if result == expected:
+        return "proved"
+    if {result, expected} == {"sat", "unsat"}:
+        return "CONTRADICTED"
+    return "computed, not proved"
+
+
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
-    proofs/at_scale.py) through harness.solver.decide_all, then the independent cross-checks
-    where they are cheap (harness/check_cross_checks.py). Each row says "proved" (Z3 gave the
-    expected answer and no cross-check disagreed), "computed, not proved" (unknown or timeout:
-    the verdict stands on the exact computation alone) or "CONTRADICTED" (Z3 gave the opposite
-    answer, the query was vacuous, or a cross-check disagreed: a bug, exit 1). On a terminal a
-    progress bar counts the Z3 checks as they finish."""
+    proofs/at_scale.py; for a degenerate set those of proofs/degenerate.py) through
+    harness.solver.decide_all, then the independent cross-checks where they are cheap
+    (harness/check_cross_checks.py) and, up to d = 3, the ties to the literal statements
+    (proofs/ties.py). Each row says "proved" (Z3 gave the expected answer, the tie holds and no
+    cross-check disagreed), "computed, not proved" (unknown, a timeout, also of the premises
+    check, a vacuous query whose premises are unsatisfiable, or a tie not proved: no proof, the
+    verdict stands on the exact computation alone; the row's `reason` says which) or
+    "CONTRADICTED" (Z3 gave the opposite definite answer, or a cross-check disagreed: a bug,
+    exit 1). On a terminal a progress bar counts the Z3 checks as they finish."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
-    if stats.degenerate:
-        route["note"] = "degenerate set: no obligations (as in `prove --data`); verdict computed"
-        return route
     if entries > PROVE_MAX_ENTRIES:
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
                          "(Z3 terms grow with every point); verdict computed, not proved")
@@ -277,27 +288,58 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     from harness.solver import decide_all
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
-
     from harness.progress import progress
+    from harness.statistics import standard_loss_at_w_star
+    from proofs.degenerate import degenerate_claims, degenerate_obligations
 
-    claims = make_claims(learning_set(), stats)
-    obligations = obligations_at_scale(claims)
+    ls = learning_set()
+    if stats.degenerate:       # the reason and the decided answer (proofs/degenerate.py)
+        loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
+        claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
+        obligations = degenerate_obligations(stats.degenerate_kind, claims)
+    else:
+        claims = make_claims(ls, stats)
+        obligations = obligations_at_scale(claims)
     checks = sum(1 + bool(ob.definitions or ob.premises) for ob in obligations)
     with progress(total=checks, description="Z3 checks", unit="check") as bar:
         outcomes = decide_all(obligations, timeout_s, on_result=lambda index: bar.advance(1))
-    for ob, outcome, checked in zip(obligations, outcomes,
-                                    cross_checks(claims, obligations, outcomes, timeout_s)):
-        if outcome.result == ob.expected:
-            status = "CONTRADICTED" if checked["cross_check"] is False else "proved"
-        elif outcome.result in ("sat", "unsat", "vacuous"):
-            status = "CONTRADICTED"
-        else:
-            status = "computed, not proved"
-        route["obligations"].append({"name": ob.name, "statement": ob.statement,
-                                     "expected": ob.expected, "result": outcome.result,
-                                     "status": status, "seconds": round(outcome.seconds, 4),
-                                     **checked})
+    checked = (cross_checks(claims, obligations, outcomes, timeout_s) if not stats.degenerate else
+               [{"cross_check": None, "cross_check_detail": "not run (degenerate set)"}] * len(obligations))
+    ties = _ties(obligations, claims, outcomes, stats.dim, timeout_s)
+    for ob, outcome, cross, tied in zip(obligations, outcomes, checked, ties):
+        status = status_of(ob.expected, outcome.result)
+        reason = outcome.reason or outcome.result
+        if status == "proved" and cross["cross_check"] is False:
+            status, reason = "CONTRADICTED", f"cross-check: {cross.get('cross_check_detail', '')}"
+        elif status == "proved" and tied not in ("unsat", None):
+            status, reason = "computed, not proved", f"tie to the literal statement: {tied}"
+        row = {"name": ob.name, "statement": ob.statement, "expected": ob.expected,
+               "result": outcome.result, "status": status, "seconds": round(outcome.seconds, 4),
+               **cross}
+        if status != "proved":
+            row["reason"] = reason
+        route["obligations"].append(row)
     statuses = {r["status"] for r in route["obligations"]}
-    route["proved_with_z3"] = statuses == {"proved"}
+    route["proved_with_z3"] = statuses == {"proved"}     # never for no obligation at all
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")
     return route
+
+
+def _ties(obligations, claims, outcomes, dim: int, timeout_s: float) -> list[str | None]:
+    """Z3's answer on each proved obligation's tie to its literal statement (proofs/ties.py),
+    up to TIE_MAX_DIM; None where no tie is needed (stated directly, not proved, or d larger),
+    "none" where a tie is needed but none can be built."""
+    from harness.solver import decide_all
+    from proofs.ties import STATED_DIRECTLY, TIE_MAX_DIM, tie
+
+    wanted, built = [], []
+    for ob, outcome in zip(obligations, outcomes):
+        if outcome.result != ob.expected or dim > TIE_MAX_DIM or ob.name in STATED_DIRECTLY:
+            wanted.append(None)
+            continue
+        tied = tie(ob.name, claims, outcome)
+        wanted.append("none" if tied is None else len(built))
+        if tied is not None:
+            built.append(tied)
+    answers = [a.result for a in decide_all(built, timeout_s)] if built else []
+    return [w if not isinstance(w, int) else answers[w] for w in wanted]

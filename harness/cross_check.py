@@ -160,7 +160,57 @@ def _failure_region(claims, ev, outcome):
     return agree == len(admissible), f"fails iff <W0, ŵ - d̂> > 0 at {agree}/{len(admissible)} admissible points"
 
 
+def _witness_vector(ev, outcome) -> Matrix:
+    return Matrix([outcome.witness[f"v{k + 1}"] for k in range(ev.dim)])
+
+
+def _gram_singular(claims, ev, outcome):
+    v = _witness_vector(ev, outcome)
+    ok = any(v) and (ev.X.T * ev.X) * v == sympy.zeros(ev.dim, 1)
+    return ok, f"SymPy: (XᵀX)v = 0 at v = {list(v)}"
+
+
+def _sigma_singular(claims, ev, outcome):
+    v = _witness_vector(ev, outcome)
+    ok = any(v) and ev.centered()[0] * v == sympy.zeros(ev.dim, 1)
+    return ok, f"SymPy: Σv = 0 at v = {list(v)}"
+
+
+def _lemma_premise_never_met(claims, ev, outcome):
+    w = ev.standard_optimum()
+    return w == sympy.zeros(ev.dim, 1), f"SymPy normal equations: W* = {list(w)}"
+
+
+def _bn_loss_constant(claims, ev, outcome):
+    c = ev.centered()[1]
+    constant = 1 + (ev.y.T * ev.y)[0] / ev.n
+    points = [p for p in sample_points(ev.dim, 4) if (p.T * ev.centered()[0] * p)[0] > 0]
+    ok = c == sympy.zeros(ev.dim, 1) and all(equal(ev.bn_loss(p), constant) for p in points)
+    return ok, f"SymPy: c = {list(c)}, L̂ = {constant} at {len(points)} points"
+
+
+def _bn_loss_locally_constant(claims, ev, outcome):
+    positive = [ev.bn_loss([t]) for t in (1, 2, sympy.Rational(1, 3))]
+    negative = [ev.bn_loss([t]) for t in (-1, -3)]
+    ok = all(equal(v, positive[0]) for v in positive) and all(equal(v, negative[0]) for v in negative)
+    return ok, f"SymPy: L̂ = {positive[0]} for w > 0, {negative[0]} for w < 0"
+
+
+def _lemma_right_side_nonnegative(claims, ev, outcome):
+    w = ev.standard_optimum()
+    points = sample_points(ev.dim)
+    norm = (w.T * w)[0]
+    ok = all(((p - w).T * (p - w))[0] - (norm - (w.T * p)[0]) ** 2 / norm >= 0 for p in points)
+    return ok, f"RHS(W0) >= 0 at {len(points)} points"
+
+
 CHECKS: dict[str, Check] = {
+    "gram_singular": _gram_singular,
+    "sigma_singular": _sigma_singular,
+    "lemma_premise_never_met": _lemma_premise_never_met,
+    "bn_loss_constant": _bn_loss_constant,
+    "bn_loss_locally_constant": _bn_loss_locally_constant,
+    "lemma_right_side_nonnegative": _lemma_right_side_nonnegative,
     "standard_optimum": _standard_optimum,
     "bn_loss_identity": _bn_loss_identity,
     "bn_ray_is_global_minimum": _bn_ray_is_global_minimum,

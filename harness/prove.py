@@ -19,10 +19,11 @@ from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
 from harness.solver import Outcome, decide, decide_all, run_in_workers
 from harness.statistics import claims as make_claims
-from harness.statistics import exact_statistics
+from harness.statistics import exact_statistics, standard_loss_at_w_star
 from harness.trust import (certificate, contradicts, second_solver, second_solver_fields,
                            second_solver_task)
 from proofs import all_obligations
+from proofs.degenerate import degenerate_claims, degenerate_obligations
 from proofs.obligation import Obligation
 
 
@@ -83,44 +84,20 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     start = time.perf_counter()
     stats = exact_statistics(ls)
     report = {"learning_set": ls.as_json()}
-    if stats.degenerate:
-        report.update(verdict="degenerate", reason=stats.degenerate, obligations=[], proved=True,
-                      note="recognised by exact linear algebra; no obligation was run")
-        report["seconds"] = round(time.perf_counter() - start, 4)
-        return report
-    claims = make_claims(ls, stats)
     ev = Evaluator(ls.X, ls.y)
-    obligations = all_obligations(claims)
-    _import_before_forking()
+    if stats.degenerate:
+        loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
+        claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
+        rows, _ = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), claims, ev,
+                                  timeout_s)
+        report.update(verdict="degenerate", reason=stats.degenerate, decided=stats.decided,
+                      obligations=rows)
+        return _finish(report, rows, start)
+    claims = make_claims(ls, stats)
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
                     max(timeout_s, 60.0))] if sampling else []
-    count = len(obligations)
-    answers = decide_all(
-        obligations, timeout_s,
-        also=[second_solver_task(ob, timeout_s) for ob in obligations]
-        + [(lambda name=ob.name: certificate(name, claims), timeout_s) for ob in obligations]
-        + monte_carlo)
-    outcomes = answers[:count]
-    second = [second_solver_fields(r) for r in answers[count:2 * count]]
-    certificates = [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]]
-    ev.differentiate()                 # once, before the cross-check workers fork
-    checks = run_in_workers([lambda ob=ob, outcome=outcome: _cross_check(ob.name, claims, ev, outcome)
-                             for ob, outcome in zip(obligations, outcomes)], timeout_s)
-    rows = []
-    for ob, outcome, cvc5_fields, cert, checked in zip(obligations, outcomes, second,
-                                                       certificates, checks):
-        passed, detail = (checked.payload if checked.kind == "ok"
-                          else (False, f"cross-check not completed ({checked.kind})"))
-        rows.append({
-            "name": ob.name, "statement": ob.statement, "expected": ob.expected,
-            "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
-            "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
-            "seconds": round(outcome.seconds, 4),
-            "cross_check_seconds": round(checked.seconds, 4),
-            **cvc5_fields,
-            "certificate": cert,
-        })
+    rows, extra = run_obligations(all_obligations(claims), claims, ev, timeout_s, monte_carlo)
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
         verdict="fails" if stats.lemma_fails else "holds",
@@ -132,8 +109,78 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         obligations=rows,
     )
     if sampling:
-        mc = answers[-1]
+        mc = extra[0]
         report["monte_carlo"] = mc.payload if mc.kind == "ok" else {"samples": samples, "error": mc.kind}
-    report["proved"] = all_proved(rows)
+    return _finish(report, rows, start)
+
+
+def run_obligations(obligations: list[Obligation], claims, ev: Evaluator, timeout_s: float,
+                    also: list = ()) -> tuple[list[dict], list]:
+    """The report rows of the obligations, and the WorkerResults of the `also` tasks. Z3 on every
+    query and its hypotheses, cvc5 on every query, the certificates and the `also` tasks run side
+    by side in killable workers (harness/solver.decide_all); then the SymPy cross-checks and the
+    ties to the literal statements (proofs/ties.py), again in workers."""
+    _import_before_forking()
+    count = len(obligations)
+    answers = decide_all(
+        obligations, timeout_s,
+        also=[second_solver_task(ob, timeout_s) for ob in obligations]
+        + [(lambda name=ob.name: certificate(name, claims), timeout_s) for ob in obligations]
+        + list(also))
+    outcomes = answers[:count]
+    second = [second_solver_fields(r) for r in answers[count:2 * count]]
+    certificates = [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]]
+    ev.differentiate()                 # once, before the cross-check workers fork
+    checks = run_in_workers([lambda ob=ob, outcome=outcome: _cross_check(ob.name, claims, ev, outcome)
+                             for ob, outcome in zip(obligations, outcomes)], timeout_s)
+    ties = _ties(obligations, claims, outcomes, timeout_s)
+    rows = []
+    for ob, outcome, cvc5_fields, cert, checked, tied in zip(obligations, outcomes, second,
+                                                             certificates, checks, ties):
+        passed, detail = (checked.payload if checked.kind == "ok"
+                          else (False, f"cross-check not completed ({checked.kind})"))
+        rows.append({
+            "name": ob.name, "statement": ob.statement, "expected": ob.expected,
+            "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
+            **tied,
+            "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
+            "seconds": round(outcome.seconds, 4),
+            "cross_check_seconds": round(checked.seconds, 4),
+            **cvc5_fields,
+            "certificate": cert,
+        })
+    return rows, answers[3 * count:]
+
+
+def _ties(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
+    """`tie` per obligation: Z3's answer on its tie to the literal statement (proofs/ties.py;
+    "unsat" proves that unsat of the query proves the statement, or that the sat witness
+    satisfies it), "stated directly" where the query is the statement, "none" where there is no
+    tie (d > 3, or an irrational witness): then the obligation is not proved."""
+    from proofs.ties import STATED_DIRECTLY, tie
+
+    fields: list[dict | None] = []
+    built = []
+    for ob, outcome in zip(obligations, outcomes):
+        if ob.name in STATED_DIRECTLY:
+            fields.append({"tie": "stated directly", "tie_seconds": 0.0})
+            continue
+        obligation = tie(ob.name, claims, outcome)
+        if obligation is None:
+            fields.append({"tie": "none", "tie_seconds": 0.0})
+            continue
+        fields.append(None)
+        built.append(obligation)
+    answers = iter(decide_all(built, timeout_s))
+    return [f if f is not None else
+            (lambda a: {"tie": a.result, "tie_seconds": round(a.seconds, 4)})(next(answers))
+            for f in fields]
+
+
+def _finish(report: dict, rows: list[dict], start: float) -> dict:
+    """`proved` only if there is at least one obligation and every one has its expected answer,
+    its cross-check, its tie and no contradicting second solver or failed certificate."""
+    report["proved"] = bool(rows) and all_proved(rows) and all(
+        r["tie"] in ("unsat", "stated directly") for r in rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

@@ -75,6 +75,9 @@ def monte_carlo_line(mc: dict) -> str:
             f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
 
 
+TIED = {"unsat": "pass", "stated directly": "direct"}   # a tie proved, or no encoding step to tie
+
+
 def prove_table(report: dict) -> str:
     ls = report["learning_set"]
     out = [f"learning set: {ls['name']} (n = {ls['n']}, d = {ls['d']})",
@@ -83,6 +86,8 @@ def prove_table(report: dict) -> str:
         out.append(wrap(f"W* = ({', '.join(report['w_star'])}), BN optima = {{t·({', '.join(report['bn_direction'])}) : t > 0}}", "  "))
         out.append(wrap(f"P((L4.5) fails | <W0,W*> > 0) = {report['failing_fraction_exact']} "
                         f"≈ {report['failing_fraction']:.4f}", "  "))
+    if report.get("decided"):
+        out.append(f"decided answer: (L4.5) {report['decided']}")
     if "monte_carlo" in report:
         out.append(monte_carlo_line(report["monte_carlo"]))
     return "\n".join(out) + "\n" + obligations_section(report)
@@ -91,15 +96,19 @@ def prove_table(report: dict) -> str:
 def obligations_section(report: dict, no_certificates: str = "no solver-free certificates for this "
                         "learning set (only the canonical one has them)") -> str:
     """The obligations table, the exact witnesses and the closing line of a `prove` report (also
-    of `prove --variant`, harness/variants.py, which says why it has no certificates)."""
+    of `prove --variant`, harness/variants.py, which says why it has no certificates). The `tie`
+    column (rows of `prove`, not of the variants) says whether the query is tied to its literal
+    statement (proofs/ties.py)."""
     out = []
+    tied = any("tie" in r for r in report["obligations"])
     rows = [[r["name"], r["expected"], r["result"],
-             "pass" if r["cross_check"] else "FAIL", f"{r['seconds']:.3f}",
+             "pass" if r["cross_check"] else "FAIL",
+             *([TIED.get(r.get("tie"), "FAIL")] if tied else []), f"{r['seconds']:.3f}",
              _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]
             for r in report["obligations"]]
     if rows:
-        out += ["", _table(["obligation", "expected", "result", "cross-check", "seconds",
-                            "cvc5", "certificate"], rows,
+        out += ["", _table(["obligation", "expected", "result", "cross-check",
+                            *(["tie"] if tied else []), "seconds", "cvc5", "certificate"], rows,
                            [r["statement"] for r in report["obligations"]])]
         witnesses = [wrap(f"{r['name']}: " + ", ".join(f"{k} = {v}" for k, v in r["witness"].items()),
                           "    ", "  ")
@@ -108,6 +117,7 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
             out += ["", "witnesses (exact):", *witnesses]
     failed = [r["name"] for r in report["obligations"]
               if r["result"] != r["expected"] or not r["cross_check"] or r.get("certificate") is False
+              or (tied and r.get("tie") not in TIED)
               or r.get("second_solver", r["expected"]) not in (r["expected"], "unknown", "timeout")]
     if rows:
         obligations = report["obligations"]
@@ -119,9 +129,9 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
         out += ["", f"second solver: cvc5 gives the expected answer on {agree} of {len(rows)} obligations",
                 wrap(f"certificates: {certificates}", "  ")]
     if not rows:
-        out += ["", wrap(f"{report.get('note', 'no obligation was run')} "
-                         f"({report['seconds']:.2f} s)", "  ")]
+        out += ["", "computed, not proved: no obligation was run"]
     else:
         out += ["", wrap(f"FAILED: {', '.join(failed)}", "  ") if failed else
-                f"all {len(rows)} obligations proved and cross-checked ({report['seconds']:.2f} s)"]
+                f"all {len(rows)} obligations proved and cross-checked"
+                + (", each tied to its statement" if tied else "") + f" ({report['seconds']:.2f} s)"]
     return "\n".join(out) + "\n"

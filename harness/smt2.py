@@ -79,6 +79,8 @@ def _term(e: z3.ExprRef, memo: dict) -> str:
         return term(base, memo) if k == 1 else f"(* {' '.join([term(base, memo)] * int(k))})"
     if kind not in _OPS:
         raise ExportError(f"unsupported operator {e.decl().name()} in {e}")
+    if len(args) == 1 and kind in (z3.Z3_OP_ADD, z3.Z3_OP_MUL):
+        return term(args[0], memo)      # a one-term sum (dimension 1): cvc5 wants two or more
     return f"({_OPS[kind]} {' '.join(term(a, memo) for a in args)})"
 
 

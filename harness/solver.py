@@ -46,10 +46,11 @@ class Outcome:
     reason: str = ""
 
 
-def new_solver(timeout_s: float) -> z3.Solver:
-    solver = z3.Solver()
+def new_solver(timeout_s: float, tactic: tuple[str, ...] = ()) -> z3.Solver:
+    solver = z3.Then(*tactic).solver() if tactic else z3.Solver()
     solver.set("timeout", max(1, int(timeout_s * 1000)))
-    solver.set("random_seed", SEED)
+    if not tactic:   # a tactic pipeline runs with its tactics' default seeds (0) and the
+        solver.set("random_seed", SEED)   # global smt.random_seed set by decide
     return solver
 
 
@@ -74,7 +75,7 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int
     for ob in obligations:
         hypotheses = (*ob.definitions, *ob.premises)
         slots.append((len(tasks), len(tasks) + 1 if hypotheses else None))
-        tasks.append(_query_task(ob.query, timeout_s, ob.witness))
+        tasks.append(_query_task(ob.query, timeout_s, ob.witness, ob.tactic))
         if hypotheses:
             tasks.append(_query_task(hypotheses, timeout_s, {}))
     limits = [timeout_s] * len(tasks) + [limit for _, limit in also]
@@ -105,11 +106,13 @@ def decide_smt2(text: str, timeout_s: float = 30.0) -> Outcome:
     return _outcome(result, timeout_s)
 
 
-def _query_task(constraints, timeout_s: float, witness_terms: dict) -> Callable[[], tuple]:
-    """What a worker runs: Z3 on `constraints`; returns plain text (picklable, exact)."""
+def _query_task(constraints, timeout_s: float, witness_terms: dict,
+                tactic: tuple[str, ...] = ()) -> Callable[[], tuple]:
+    """What a worker runs: Z3 on `constraints` (with `tactic`'s pipeline where an obligation
+    names one); returns plain text (picklable, exact)."""
     def task() -> tuple:
         z3.set_param("smt.random_seed", SEED)
-        solver = new_solver(timeout_s)
+        solver = new_solver(timeout_s, tactic)
         solver.add(*constraints)
         start = time.perf_counter()
         answer = solver.check()

@@ -51,6 +51,7 @@ class Statistics:
     vectors: dict = field(default=None, compare=False, repr=False)
     """w_star, bn_direction, c, x_mean, sigma_w_star as RationalVectors (harness/vectors.py) when Σ
     is invertible: the same values, kept over common denominators for fast exact arithmetic."""
+    degenerate_kind: str | None = None  # "gram_singular", "sigma_singular", "w_star_zero", "c_zero", "dimension_1"
 
     @property
     def lemma_fails(self) -> bool:
@@ -163,35 +164,38 @@ def covariance(s: Statistics) -> tuple[tuple[Fraction, ...], ...]:
 
 
 def _with_degeneracy(stats: Statistics, M: fmpq_mat) -> Statistics:
-    reason, decided = degeneracy(stats)
+    kind, reason, decided = degeneracy(stats)
     return Statistics(**{**stats.__dict__, "degenerate": reason, "decided": decided,
-                         "moment_matrix": M})
+                         "degenerate_kind": kind, "moment_matrix": M})
 
 
 def _vector(values) -> Vector:
     return tuple(_fr(v) for v in values)
 
 
-def degeneracy(s: Statistics, names=None) -> tuple[str | None, str | None]:
-    """(the reason a set is degenerate in the sense of docs/spec.md §5, the answer where it is still
-    decided), or (None, None) for a nondegenerate set. A singular matrix is explained by a column
-    dependency (harness/dependency.py), with the feature `names` where known."""
+def degeneracy(s: Statistics, names=None) -> tuple[str | None, str | None, str | None]:
+    """(the kind, the reason a set is degenerate in the sense of docs/spec.md §5, the answer where
+    it is still decided), or (None, None, None) for a nondegenerate set. Each kind has obligations
+    of its own (proofs/degenerate.py) that prove the reason and the decided answer. A singular
+    matrix is explained by a column dependency (harness/dependency.py), with the feature `names`
+    where known."""
     if s.w_star is None:
-        return (f"Σ x_i x_iᵀ is singular (rank {s.gram_rank} < {s.dim}): the standard optimum W* "
-                f"is not unique; {describe(s.dependency, names)}"), None
+        return "gram_singular", (f"Σ x_i x_iᵀ is singular (rank {s.gram_rank} < {s.dim}): the "
+                                 f"standard optimum W* is not unique; {describe(s.dependency, names)}"), None
     if s.bn_direction is None:
-        return (f"the centered covariance Σ is singular (rank {s.sigma_rank} < {s.dim}): the BN "
-                f"optima are not a single ray; {describe(s.dependency, names)}"), None
+        return "sigma_singular", (f"the centered covariance Σ is singular (rank {s.sigma_rank} < "
+                                  f"{s.dim}): the BN optima are not a single ray; "
+                                  f"{describe(s.dependency, names)}"), None
     if all(v == 0 for v in s.w_star):
-        return ("W* = 0: the premise <W0, W*> > 0 of (L4.5) is never met, so it holds "
-                "vacuously"), "holds"
+        return "w_star_zero", ("W* = 0: the premise <W0, W*> > 0 of (L4.5) is never met, so it "
+                               "holds vacuously"), "holds"
     if all(v == 0 for v in s.c):
-        return ("c = 0: the BN loss is constant (1 + mean(y²)) wherever σ(w) > 0, so every such w "
-                "is a BN optimum and (L4.5) holds (its left side is 0)"), "holds"
+        return "c_zero", ("c = 0: the BN loss is constant (1 + mean(y²)) wherever σ(w) > 0, so "
+                          "every such w is a BN optimum and (L4.5) holds (its left side is 0)"), "holds"
     if s.dim == 1:
-        return ("dimension 1: L̂ is locally constant, every w != 0 is a local BN minimiser, so the "
-                "left side of (L4.5) is 0 and it holds"), "holds"
-    return None, None
+        return "dimension_1", ("dimension 1: L̂ is locally constant, every w != 0 is a local BN "
+                               "minimiser, so the left side of (L4.5) is 0 and it holds"), "holds"
+    return None, None, None
 
 
 def dot(u, v) -> Fraction:
@@ -202,7 +206,6 @@ def dot(u, v) -> Fraction:
 def claims(ls: LearningSet, s: Statistics) -> Claims:
     """The values the obligations claim, for a nondegenerate set.
 
-    L(W*) = mean(y²) - <W*, mean(x·y)> (the residual is orthogonal to the data at the optimum).
     With q = σ²(W*) = W*ᵀΣW*: ∇L̂(W*) = -2(c q - <c,W*> ΣW*)/q² · sqrt(q);
     L̂(W*) = 1 + mean(y²) - (2<c,W*>/q)·sqrt(q); min L̂ = L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>).
     """
@@ -213,11 +216,16 @@ def claims(ls: LearningSet, s: Statistics) -> Claims:
     return Claims(
         X=ls.X, y=ls.y, w_star=s.w_star, bn_direction=s.bn_direction,
         grad_at_w_star=grad_at_w_star(s),
-        standard_loss_at_w_star=s.y_sq_mean - dot(s.w_star, s.xy_mean),
+        standard_loss_at_w_star=standard_loss_at_w_star(s),
         bn_loss_at_w_star=Surd(base, -2 * cw / q, q),
         min_bn_loss=Surd(base, Fraction(-2), dot(s.c, s.bn_direction)),
         lemma_fails=s.lemma_fails,
     )
+
+
+def standard_loss_at_w_star(s: Statistics) -> Fraction:
+    """L(W*) = mean(y²) - <W*, mean(x·y)> (the residual is orthogonal to the data at W*)."""
+    return s.y_sq_mean - dot(s.w_star, s.xy_mean)
 
 
 def _variance_at_w_star(s: Statistics) -> Fraction:

@@ -24,7 +24,9 @@ from proofs.encoding import Network, const, positive_root
 from proofs.obligation import Obligation
 
 
-def bn_gradient_at_w_star(claims: Claims) -> Obligation:
+def bn_gradient_at_w_star(claims: Claims, nonzero: bool | None = None) -> Obligation:
+    """`nonzero`: whether the claim is g != 0 (default: read from the claimed g; proofs/ties.py
+    passes it for a symbolic g)."""
     net = Network(claims.X, claims.y)
     w_star = [const(v) for v in claims.w_star]
     variance = net.bn_variance(w_star)
@@ -33,7 +35,7 @@ def bn_gradient_at_w_star(claims: Claims) -> Obligation:
     gradient_s3 = [-2 * (ck * s * s - cw * sw)
                    for ck, sw in zip(net.cov_vector(), net.sigma_times(w_star))]
     sigma_sq = z3.simplify(variance).as_fraction()
-    return gradient_obligation(claims, s, root, sigma_sq, gradient_s3)
+    return gradient_obligation(claims, s, root, sigma_sq, gradient_s3, nonzero)
 
 
 def surd_terms(values, roots: dict) -> tuple[list, list]:
@@ -49,14 +51,16 @@ def surd_terms(values, roots: dict) -> tuple[list, list]:
     return terms, defs
 
 
-def gradient_obligation(claims: Claims, s, root: list, sigma_sq, gradient_s3: list) -> Obligation:
+def gradient_obligation(claims: Claims, s, root: list, sigma_sq, gradient_s3: list,
+                        nonzero: bool | None = None) -> Obligation:
     """The obligation, given s = σ(W*) (s > 0, s² = σ²(W*) = sigma_sq: `root`) and the terms
-    s³·∇L̂(W*) of the gradient formula."""
+    s³·∇L̂(W*) of the gradient formula; `nonzero` as for bn_gradient_at_w_star."""
     claimed, defs = surd_terms(claims.grad_at_w_star, {sigma_sq: s})
     claimed_s3 = [g * s * s * s for g in claimed]
     wrong = z3.Or([gk != ck for gk, ck in zip(gradient_s3, claimed_s3)])
     zero = z3.And([gk == 0 for gk in gradient_s3])
-    nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
+    if nonzero is None:
+        nonzero = any(g.a != 0 or (g.b != 0 and g.q != 0) for g in claims.grad_at_w_star)
     return Obligation(
         name="bn_gradient_at_w_star",
         statement=("∇L̂(W*) = g exactly, and g != 0" if nonzero

@@ -57,6 +57,7 @@ def bn_loss_identity(claims: Claims) -> Obligation:
         query=(s > 0, s * s == var_w,
                net.bn_loss_cleared(w, s) != net.simplified_bn_loss_cleared(w, s)),
         definitions=(s > 0, s * s == var_w),
+        premises=(var_w > 0,),
     )
 
 
@@ -72,6 +73,7 @@ def bn_ray_is_global_minimum(claims: Claims) -> Obligation:
         expected="unsat",
         query=(t > 0, z3.Or(var_td <= 0, ctd <= 0,
                             z3.And(var_w > 0, cw > 0, cw * cw * var_td > ctd * ctd * var_w))),
+        premises=(t > 0,),
     )
 
 
@@ -95,12 +97,14 @@ def bn_stationary_points_on_line(claims: Claims) -> Obligation:
     )
 
 
-def bn_opposite_ray_not_minimum(claims: Claims) -> Obligation:
+def bn_opposite_ray_not_minimum(claims: Claims, axis=None) -> Obligation:
+    """`axis`: u (default: a coordinate vector off the line, chosen from the claimed d)."""
     net = Network(claims.X, claims.y)
     d = [const(v) for v in claims.bn_direction]
     t, eps = z3.Reals("t eps")
     td = scaled(t, d)
-    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, off_line_axis(claims.bn_direction))]
+    axis = off_line_axis(claims.bn_direction) if axis is None else axis
+    w_eps = [-t * dk + eps * uk for dk, uk in zip(d, axis)]
     ctd, var_td = net.cov_with_targets(td), net.bn_variance(td)
     cw_eps, var_eps = net.cov_with_targets(w_eps), net.bn_variance(w_eps)
     return Obligation(
@@ -110,6 +114,7 @@ def bn_opposite_ray_not_minimum(claims: Claims) -> Obligation:
         query=(t > 0, eps > 0,
                z3.Or(var_eps <= 0, var_td <= 0, ctd <= 0,
                      z3.And(-cw_eps > 0, cw_eps * cw_eps * var_td >= ctd * ctd * var_eps))),
+        premises=(t > 0, eps > 0),
     )
 
 

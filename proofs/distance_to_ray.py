@@ -20,11 +20,13 @@ from proofs.encoding import const, dot, ray_distance_sq, reals, scaled, sq_norm,
 from proofs.obligation import Obligation
 
 
-def distance_to_ray(claims: Claims) -> list[Obligation]:
+def distance_to_ray(claims: Claims, distance=None) -> list[Obligation]:
+    """`distance(W0, d)`: the claimed D (proofs/ties.py passes an uninterpreted function)."""
     d = [const(v) for v in claims.bn_direction]
     w0 = reals("W0_", len(d))
     t, eps = z3.Reals("t eps")
-    D = ray_distance_sq(w0, d)
+    distance = ray_distance_sq if distance is None else distance
+    D = distance(w0, d)
     t_star = dot(w0, d) / sq_norm(d)
     attained = z3.Implies(dot(w0, d) > 0, sq_norm(sub(w0, scaled(t_star, d))) == D)
     approached = z3.Implies(
@@ -36,6 +38,7 @@ def distance_to_ray(claims: Claims) -> list[Obligation]:
             statement="||W0 - t·d||² >= D(W0) for every W0 and every t > 0",
             expected="unsat",
             query=(t > 0, sq_norm(sub(w0, scaled(t, d))) < D),
+            premises=(t > 0,),
         ),
         Obligation(
             name="distance_to_ray_attained",

@@ -21,7 +21,10 @@ Term = z3.ArithRef
 
 def const(q: Fraction | int) -> z3.RatNumRef:
     """An exact Z3 rational (never through a float: a float is refused). Made from its text
-    "p/q" (z3.Q would simplify a division for every constant: 23 s at d = 100) and memoised."""
+    "p/q" (z3.Q would simplify a division for every constant: 23 s at d = 100) and memoised.
+    A Z3 term is returned as it is: proofs/ties.py builds the queries for symbolic claimed values."""
+    if isinstance(q, z3.ExprRef):
+        return q
     if isinstance(q, float):
         raise TypeError(f"float {q!r} given where an exact rational is required")
     return _const(Fraction(q))

@@ -20,14 +20,17 @@ from proofs.encoding import (const, dot, lemma_bound, positive_root, ray_distanc
 from proofs.obligation import Obligation
 
 
-def failure_region(claims: Claims) -> list[Obligation]:
+def failure_region(claims: Claims, distance=None) -> list[Obligation]:
+    """`distance(W0, d)`: the squared distance to the ray (proofs/ties.py passes an
+    uninterpreted function)."""
     w_star = [const(v) for v in claims.w_star]
     d = [const(v) for v in claims.bn_direction]
     w0 = reals("W0_", len(d))
     p, norm_w = positive_root("p", sq_norm(w_star))
     q, norm_d = positive_root("q", sq_norm(d))
     admissible = dot(w0, w_star) > 0
-    fails = ray_distance_sq(w0, d) > lemma_bound(w0, w_star)
+    distance = ray_distance_sq if distance is None else distance
+    fails = distance(w0, d) > lemma_bound(w0, w_star)
     in_region = dot(w0, w_star) * q - dot(w0, d) * p > 0
     return [
         Obligation(
@@ -36,6 +39,7 @@ def failure_region(claims: Claims) -> list[Obligation]:
             expected="unsat",
             query=(*norm_w, *norm_d, admissible, fails, z3.Not(in_region)),
             definitions=(*norm_w, *norm_d),
+            premises=(admissible, fails),
         ),
         Obligation(
             name="failure_region_sufficient",
@@ -43,5 +47,6 @@ def failure_region(claims: Claims) -> list[Obligation]:
             expected="unsat",
             query=(*norm_w, *norm_d, admissible, in_region, z3.Not(fails)),
             definitions=(*norm_w, *norm_d),
+            premises=(admissible, in_region),
         ),
     ]

@@ -8,6 +8,9 @@ negated_lemma — query: some W0 with <W0,W*> > 0 and D(W0) > RHS(W0). Expected:
     exact witness W0 (re-evaluated in SymPy); unsat for a learning set where (L4.5) holds.
 lemma_fails_at_w_star — the paper's choice W0 = W*: <W*,W*> > 0 and D(W*) > 0 = RHS(W*)
     (canonical set: D(W*) = 18/17). Expected: sat where (L4.5) fails, unsat where it holds.
+
+Premises (checked satisfiable before an unsat counts): the admissibility <W0,W*> > 0, so an
+unsat where (L4.5) holds is never the empty set of admissible W0 (W* = 0 is degenerate).
 """
 
 from __future__ import annotations
@@ -26,20 +29,23 @@ def negated_lemma(claims: Claims) -> list[Obligation]:
     d = [const(v) for v in claims.bn_direction]
     w0 = reals("W0_", len(d))
     expected = "sat" if claims.lemma_fails else "unsat"
+    at_w0, at_w_star = _fails_at(w0, w_star, d), _fails_at(w_star, w_star, d)
     return [
         Obligation(
             name="negated_lemma",
             statement="some W0 with <W0,W*> > 0 has ||W0 - Ŵ*||² > RHS of (L4.5)",
             expected=expected,
-            query=_fails_at(w0, w_star, d),
+            query=at_w0,
             witness={**{f"W0_{k + 1}": v for k, v in enumerate(w0)},
                      "lhs": ray_distance_sq(w0, d), "rhs": lemma_bound(w0, w_star)},
+            premises=at_w0[:1],
         ),
         Obligation(
             name="lemma_fails_at_w_star",
             statement="at W0 = W*: <W*,W*> > 0 and ||W* - Ŵ*||² > 0 = RHS of (L4.5)",
             expected=expected,
-            query=_fails_at(w_star, w_star, d),
+            query=at_w_star,
             witness={"lhs": ray_distance_sq(w_star, d), "rhs": lemma_bound(w_star, w_star)},
+            premises=at_w_star[:1],
         ),
     ]

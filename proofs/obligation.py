@@ -12,6 +12,10 @@ that an `unsat` can never come from contradictory definitions (a vacuous proof).
 `query`. Before an `unsat` counts, the harness checks `definitions + premises` alone: `unsat`
 there means the claim is vacuous (a failure); `unknown`/timeout there means the obligation is
 "computed, not proved" (never a contradiction).
+
+`tactic` names a Z3 tactic pipeline for the query (proofs/ties.py: nonlinear real arithmetic
+after eliminating the defined variables, where the default solver answers unknown); empty for
+the default solver. Timeout and seed are the same.
 """
 
 from __future__ import annotations
@@ -30,3 +34,4 @@ class Obligation:
     witness: dict[str, z3.ArithRef] = field(default_factory=dict)
     definitions: tuple[z3.BoolRef, ...] = ()
     premises: tuple[z3.BoolRef, ...] = ()
+    tactic: tuple[str, ...] = ()                   # a Z3 tactic pipeline instead of the default solver

@@ -3,9 +3,10 @@ under CI=true by tests/conftest.py). Each property is a fact of docs/spec.md §5
 the problem, checked against the exact pipeline of harness/check.py."""
 
 from fractions import Fraction
+from fractions import Fraction as F
 
 import sympy
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from harness.check import check_learning_set
@@ -58,11 +59,54 @@ def test_verdict_is_invariant_under_positive_scaling_of_x_and_y(ls, a, b):
         assert [Fraction(v) * b / a for v in r["w_star"]] == [Fraction(v) for v in s["w_star"]]
 
 
+def sympy_degeneracy(ls):
+    """The kind of degenerate set, classified independently by SymPy (docs/spec.md §5 order)."""
+    ev = Evaluator(ls.X, ls.y)
+    sigma, c = ev.centered()
+    if (ev.X.T * ev.X).det() == 0:
+        return "gram_singular"
+    if sigma.det() == 0:
+        return "sigma_singular"
+    if not any(ev.standard_optimum()):
+        return "w_star_zero"
+    if not any(c):
+        return "c_zero"
+    return "dimension_1" if ev.dim == 1 else None
+
+
+@st.composite
+def degenerate_sets(draw):
+    """Sets that are often degenerate: a repeated column, a constant column, y on a line."""
+    ls = draw(learning_sets(entries=integers))
+    kind = draw(st.sampled_from(["repeat", "constant", "y_const", "none"]))
+    X = [list(r) for r in ls.X]
+    if kind == "repeat":
+        X = [[r[0], *r[:-1]] for r in X]
+    elif kind == "constant":
+        X = [[Fraction(1), *r[1:]] for r in X]
+    y = tuple(Fraction(2) for _ in ls.y) if kind == "y_const" else ls.y
+    return LearningSet(tuple(tuple(r) for r in X), y, kind)
+
+
+@SETTINGS
+@given(st.one_of(learning_sets(), degenerate_sets()))
+@example(LearningSet(((F(0), F(0)), (F(0), F(1)), (F(1), F(0)), (F(1), F(1))),
+                     (F(1), F(2), F(3), F(2)), "c has one zero component, not c = 0"))
+def test_degenerate_classification_agrees_with_sympy(ls):
+    """Degenerate sets are not assumed away: the verdict's kind is recomputed by SymPy."""
+    report = check_learning_set(ls)
+    kind = sympy_degeneracy(ls)
+    assert (report["verdict"] == "degenerate") == (kind is not None)
+    if kind is not None:
+        decided = {"w_star_zero": "holds", "c_zero": "holds", "dimension_1": "holds"}.get(kind)
+        assert report["decided"] == decided
+
+
 @SETTINGS
 @given(learning_sets())
 def test_holds_exactly_when_w_star_is_a_positive_multiple_of_d(ls):
     report = check_learning_set(ls)
-    assume(report["verdict"] != "degenerate")
+    assume(report["verdict"] != "degenerate")   # degenerate sets: the test above
     ev = Evaluator(ls.X, ls.y)               # independent: SymPy normal equations and Σ⁻¹c
     w, d = ev.standard_optimum(), ev.bn_direction()
     k = next(i for i in range(len(d)) if d[i] != 0)

@@ -77,10 +77,29 @@ def test_every_obligation_has_a_mutation():
     assert set(MUTATIONS) | {"distance_to_ray_attained"} == set(CANONICAL_OBLIGATIONS)
 
 
+OPPOSITE = {"sat": "unsat", "unsat": "sat"}
+
+
 @pytest.mark.parametrize("name", sorted(MUTATIONS))
-def test_mutation_makes_obligation_fail(name, canonical_claims):
+def test_mutation_flips_the_answer_to_the_opposite_definite_answer(name, canonical_claims):
+    """Caught only by the opposite definite answer: unknown, a timeout or vacuous is not."""
     expected, result = MUTATIONS[name](canonical_claims)
-    assert result != expected
+    assert result == OPPOSITE[expected]
+
+
+def test_a_failed_cross_check_inside_prove_fails_the_proof(monkeypatch, capsys):
+    """A wrong value from the evaluator (W* off by 1/10) fails standard_optimum's cross-check:
+    `proved` is False and `bnproof prove` exits 1."""
+    import json
+
+    from harness.cli import main
+    real = Evaluator.standard_optimum
+    monkeypatch.setattr(Evaluator, "standard_optimum",
+                        lambda self: real(self) + sympy.Matrix([sympy.Rational(1, 10), 0]))
+    assert main(["prove", "--samples", "0", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    row = next(r for r in report["obligations"] if r["name"] == "standard_optimum")
+    assert row["result"] == "unsat" and row["cross_check"] is False and report["proved"] is False
 
 
 def test_distance_without_case_split_makes_distance_to_ray_attained_fail(canonical_claims, monkeypatch):
