@@ -22,7 +22,9 @@ from proofs import all_obligations
 from proofs import statements as st
 from proofs.encoding import const
 
-SETS = ["canonical", "examples/centered.json", "examples/negative_multiple.json"]
+# The canonical set here; every example set's report (tests/golden/*.json) records "tie": "unsat"
+# for each obligation, which tests/test_golden.py checks.
+SETS = ["canonical"]
 
 
 def claims_of(name):
