@@ -74,7 +74,7 @@ clean:
 lock: $(STAMP)
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-	  --no-emit-find-links --extra test --extra recheck --extra paper --extra examples \
+	  --no-emit-find-links --extra test --extra recheck --extra paper --extra examples --extra mutate \
 	  -o requirements.lock pyproject.toml
 
 # Optional, not part of `make test`: a real torch.nn.BatchNorm1d agrees with the exact proof.
@@ -125,3 +125,12 @@ activations: $(STAMP)
 .PHONY: two-layer
 two-layer: $(STAMP)
 	$(BIN)/python -m harness.two_layer
+
+# Mutation testing (docs/mutation-testing.md), not part of `make test`: mutmut mutates the modules
+# listed in pyproject.toml [tool.mutmut] and runs the fast meaning tests listed there against each
+# mutant (niced: it uses both cores for ~30 min); the summary goes to results/mutation.json and
+# results/mutation.md. `rm -rf mutants` forces a fresh run (mutmut otherwise resumes).
+.PHONY: mutate
+mutate: $(STAMP)
+	nice -n 19 $(BIN)/mutmut run --max-children 2
+	$(BIN)/python scripts/mutation_summary.py
