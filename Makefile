@@ -129,8 +129,8 @@ two-layer: $(STAMP)
 # Mutation testing (docs/mutation-testing.md), not part of `make test`: mutmut mutates the modules
 # listed in pyproject.toml [tool.mutmut] and runs the fast meaning tests listed there against each
 # mutant (niced: it uses both cores for ~30 min); the summary goes to results/mutation.json and
-# results/mutation.md. `rm -rf mutants` forces a fresh run (mutmut otherwise resumes).
+# results/mutation.md. `rm -rf mutants` forces a fresh run (mutmut otherwise resumes);
+# `make mutate MUTANTS='proofs.bn_optima*'` runs only the mutants matching a glob.
 .PHONY: mutate
 mutate: $(STAMP)
-	nice -n 19 $(BIN)/mutmut run --max-children 2
-	$(BIN)/python scripts/mutation_summary.py
+	$(BIN)/python scripts/mutate.py $(MUTANTS)
