@@ -42,3 +42,20 @@ def test_opposite_ray_is_not_proved_to_be_the_global_bn_minimum(canonical_claims
     opposite = dataclasses.replace(canonical_claims,
                                    bn_direction=tuple(-v for v in canonical_claims.bn_direction))
     assert _decide(opposite, "bn_ray_is_global_minimum") == "sat"
+
+
+def test_stationary_points_are_not_proved_on_a_line_when_sigma_is_singular(canonical_claims):
+    """Inputs on the line x1 = x2: Σ = (2/3)[[1,1],[1,1]] is singular, c = (1, 1), and d = (3/2, 0)
+    solves Σd = c. L̂ only sees w1 + w2, so every w with w1 + w2 = 3/2 is stationary and most are
+    not multiples of d: the claim is false (sat)."""
+    singular = dataclasses.replace(
+        canonical_claims, X=((Fraction(0), Fraction(0)), (Fraction(1), Fraction(1)), (Fraction(2), Fraction(2))),
+        y=(Fraction(0), Fraction(1), Fraction(3)), bn_direction=(Fraction(3, 2), Fraction(0)))
+    assert _decide(singular, "bn_stationary_points_on_line") == "sat"
+
+
+def test_a_query_cut_off_by_its_timeout_is_reported_timeout_not_a_verdict(canonical_claims):
+    """Z3 needs about a second for this obligation; after 1 ms it has no answer, and that is a
+    timeout (a failure), never sat/unsat/vacuous."""
+    ob = next(o for o in all_obligations(canonical_claims) if o.name == "bn_stationary_points_on_line")
+    assert decide(ob, timeout_s=0.001).result == "timeout"
