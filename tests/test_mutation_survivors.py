@@ -37,11 +37,19 @@ def test_bn_loss_identity_on_data_with_zero_variance_everywhere_is_vacuous_not_p
     assert _decide(_flat_data(canonical_claims), "bn_loss_identity") == "vacuous"
 
 
+def _opposite_direction(claims):
+    return dataclasses.replace(claims, bn_direction=tuple(-v for v in claims.bn_direction))
+
+
 def test_opposite_ray_is_not_proved_to_be_the_global_bn_minimum(canonical_claims):
     """-t·d (t > 0) has <c,-td> < 0: L̂ is maximal there, so the claim is false (sat)."""
-    opposite = dataclasses.replace(canonical_claims,
-                                   bn_direction=tuple(-v for v in canonical_claims.bn_direction))
-    assert _decide(opposite, "bn_ray_is_global_minimum") == "sat"
+    assert _decide(_opposite_direction(canonical_claims), "bn_ray_is_global_minimum") == "sat"
+
+
+def test_true_ray_is_not_proved_to_be_a_non_minimum(canonical_claims):
+    """With the direction claimed as -d, "the opposite ray holds no local minimiser" speaks of
+    the true ray t·d, where L̂ is minimal: the claim is false (sat)."""
+    assert _decide(_opposite_direction(canonical_claims), "bn_opposite_ray_not_minimum") == "sat"
 
 
 def test_stationary_points_are_not_proved_on_a_line_when_sigma_is_singular(canonical_claims):
