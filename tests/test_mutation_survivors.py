@@ -52,14 +52,62 @@ def test_true_ray_is_not_proved_to_be_a_non_minimum(canonical_claims):
     assert _decide(_opposite_direction(canonical_claims), "bn_opposite_ray_not_minimum") == "sat"
 
 
+def _points(*rows):
+    return tuple(tuple(Fraction(v) for v in row) for row in rows)
+
+
+def _on_first_axis(claims):
+    """Inputs 0, 1, 2 on the first axis, y = (0, 1, 3): Σ = diag(2/3, 0) is singular, c = (1, 0),
+    d = (3/2, 0) solves Σd = c. L̂ depends on w1 only."""
+    return dataclasses.replace(claims, X=_points((0, 0), (1, 0), (2, 0)), y=_points((0, 1, 3))[0],
+                               bn_direction=_points((Fraction(3, 2), 0))[0])
+
+
 def test_stationary_points_are_not_proved_on_a_line_when_sigma_is_singular(canonical_claims):
-    """Inputs on the line x1 = x2: Σ = (2/3)[[1,1],[1,1]] is singular, c = (1, 1), and d = (3/2, 0)
-    solves Σd = c. L̂ only sees w1 + w2, so every w with w1 + w2 = 3/2 is stationary and most are
-    not multiples of d: the claim is false (sat)."""
-    singular = dataclasses.replace(
-        canonical_claims, X=((Fraction(0), Fraction(0)), (Fraction(1), Fraction(1)), (Fraction(2), Fraction(2))),
-        y=(Fraction(0), Fraction(1), Fraction(3)), bn_direction=(Fraction(3, 2), Fraction(0)))
-    assert _decide(singular, "bn_stationary_points_on_line") == "sat"
+    """Every w with w1 > 0 is stationary (L̂ ignores w2); most are not multiples of d: the claim
+    is false (sat)."""
+    assert _decide(_on_first_axis(canonical_claims), "bn_stationary_points_on_line") == "sat"
+
+
+def test_opposite_ray_is_not_proved_strictly_improvable_where_the_loss_is_flat(canonical_claims):
+    """On the data above, moving from -t·d along e2 leaves L̂ unchanged (a tie, not a decrease):
+    "L̂(-t·d + ε·u) < L̂(-t·d) for every ε > 0" is false (sat)."""
+    assert _decide(_on_first_axis(canonical_claims), "bn_opposite_ray_not_minimum") == "sat"
+
+
+def test_opposite_ray_is_proved_not_minimal_when_d_is_a_coordinate_axis(canonical_claims):
+    """x = (±1, 0), (0, ±1), y = (1, -1, 0, 0): Σ = I/2, c = (1/2, 0), d = (1, 0). The path must
+    leave the line through d (u = e2); the claim is true (unsat)."""
+    axis = dataclasses.replace(canonical_claims, X=_points((1, 0), (-1, 0), (0, 1), (0, -1)),
+                               y=_points((1, -1, 0, 0))[0], bn_direction=_points((1, 0))[0])
+    assert _decide(axis, "bn_opposite_ray_not_minimum") == "unsat"
+
+
+def _standard_loss(X, y, w):
+    """L(w) = (1/n) Σ_i (<w, x_i> - y_i)², in exact rationals (independent of the Z3 encoding)."""
+    return sum((sum(wk * xk for wk, xk in zip(w, x)) - yi) ** 2 for x, yi in zip(X, y)) / len(y)
+
+
+def test_wrong_standard_loss_value_is_not_proved(canonical_claims):
+    wrong = dataclasses.replace(canonical_claims,
+                                standard_loss_at_w_star=canonical_claims.standard_loss_at_w_star + 1)
+    assert _decide(wrong, "standard_optimum") == "sat"
+
+
+def test_a_point_that_is_not_the_minimiser_is_not_proved_optimal_with_its_own_loss_value(canonical_claims):
+    c = canonical_claims
+    w = (Fraction(2), Fraction(1, 10))
+    wrong = dataclasses.replace(c, w_star=w, standard_loss_at_w_star=_standard_loss(c.X, c.y, w))
+    assert _decide(wrong, "standard_optimum") == "sat"
+
+
+def test_a_minimiser_that_is_not_unique_is_not_proved_unique(canonical_claims):
+    """Inputs on the first axis: W* = (7/5, 0) minimises L, and so does (7/5, w2) for every w2."""
+    flat = _on_first_axis(canonical_claims)
+    w_star = (Fraction(7, 5), Fraction(0))
+    claims = dataclasses.replace(flat, w_star=w_star,
+                                 standard_loss_at_w_star=_standard_loss(flat.X, flat.y, w_star))
+    assert _decide(claims, "standard_optimum") == "sat"
 
 
 def test_a_query_cut_off_by_its_timeout_is_reported_timeout_not_a_verdict(canonical_claims):
