@@ -5,13 +5,17 @@ value or the solver's input and expects the definite opposite answer, so it stay
 obligation's encoding is rewritten."""
 
 import dataclasses
+import importlib
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+import z3
 
 from harness.solver import decide, decide_smt2
 from proofs import all_obligations
+from proofs.claims import Surd
+from proofs.encoding import dot, ray_distance_sq, sq_norm
 
 SMT2 = Path(__file__).resolve().parent.parent / "proofs" / "smt2"
 
@@ -115,3 +119,28 @@ def test_a_query_cut_off_by_its_timeout_is_reported_timeout_not_a_verdict(canoni
     timeout (a failure), never sat/unsat/vacuous."""
     ob = next(o for o in all_obligations(canonical_claims) if o.name == "bn_stationary_points_on_line")
     assert decide(ob, timeout_s=0.001).result == "timeout"
+
+
+def test_loss_value_with_the_square_root_of_a_negative_number_is_vacuous_not_proved(canonical_claims):
+    """A claimed L̂(W*) = a + b·sqrt(-1) makes its defining r² = -1 contradictory: vacuous."""
+    bad = dataclasses.replace(canonical_claims, bn_loss_at_w_star=Surd(Fraction(16, 3), Fraction(-7, 3), Fraction(-1)))
+    assert _decide(bad, "w_star_not_bn_optimal") == "vacuous"
+
+
+def _distance_wrong_at_orthogonal_w0(w0, d):
+    """The closed form, but 1 too small where <W0,d> = 0 (there the distance is ||W0||²)."""
+    return z3.If(dot(w0, d) == 0, sq_norm(w0) - 1, ray_distance_sq(w0, d))
+
+
+def _distance_too_small_near_the_orthogonal_plane(w0, d):
+    """The closed form, but 1/2 too small where -1 < <W0,d> <= 0: there ||W0 - t·d||² >= ||W0||²
+    for every t > 0, so the distance is not approached within ε < 1/2 (only within ε >= 1/2)."""
+    return z3.If(z3.And(dot(w0, d) > -1, dot(w0, d) <= 0), sq_norm(w0) - Fraction(1, 2),
+                 ray_distance_sq(w0, d))
+
+
+@pytest.mark.parametrize("wrong", [_distance_wrong_at_orthogonal_w0,
+                                   _distance_too_small_near_the_orthogonal_plane])
+def test_a_wrong_distance_to_the_ray_is_not_proved_attained_or_approached(canonical_claims, monkeypatch, wrong):
+    monkeypatch.setattr(importlib.import_module("proofs.distance_to_ray"), "ray_distance_sq", wrong)
+    assert _decide(canonical_claims, "distance_to_ray_attained") == "sat"
