@@ -144,3 +144,42 @@ def _distance_too_small_near_the_orthogonal_plane(w0, d):
 def test_a_wrong_distance_to_the_ray_is_not_proved_attained_or_approached(canonical_claims, monkeypatch, wrong):
     monkeypatch.setattr(importlib.import_module("proofs.distance_to_ray"), "ray_distance_sq", wrong)
     assert _decide(canonical_claims, "distance_to_ray_attained") == "sat"
+
+
+def _distance_too_large_without_projection(w0, d):
+    """The closed form, but 1/2 too large where <W0,d> <= 0: points t·d with small t > 0 are
+    closer than that (||W0 - t·d||² -> ||W0||²)."""
+    return z3.If(dot(w0, d) > 0, ray_distance_sq(w0, d), sq_norm(w0) + Fraction(1, 2))
+
+
+def _distance_too_small_with_projection(w0, d):
+    """The closed form, but 1/2 too small where <W0,d> > 0: still a lower bound, but not attained."""
+    return z3.If(dot(w0, d) > 0, ray_distance_sq(w0, d) - Fraction(1, 2), sq_norm(w0))
+
+
+def test_a_distance_too_large_is_not_proved_a_lower_bound(canonical_claims, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("proofs.distance_to_ray"), "ray_distance_sq",
+                        _distance_too_large_without_projection)
+    assert _decide(canonical_claims, "distance_to_ray_lower_bound") == "sat"
+
+
+def test_a_distance_too_small_where_it_is_attained_is_not_proved_attained(canonical_claims, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("proofs.distance_to_ray"), "ray_distance_sq",
+                        _distance_too_small_with_projection)
+    assert _decide(canonical_claims, "distance_to_ray_attained") == "sat"
+
+
+def test_a_bn_optimal_point_off_the_ray_is_not_proved_non_optimal(canonical_claims):
+    """On the first-axis data L̂ ignores w2, so W* = (3/2, 1) is off the ray of d = (3/2, 0) yet
+    L̂(W*) = L̂(d) = min L̂ = 13/3 - √6: "L̂(W*) > min L̂" is false (sat)."""
+    minimum = Surd(Fraction(13, 3), Fraction(-1), Fraction(6))
+    claims = dataclasses.replace(_on_first_axis(canonical_claims), w_star=(Fraction(3, 2), Fraction(1)),
+                                 bn_loss_at_w_star=minimum, min_bn_loss=minimum)
+    assert _decide(claims, "w_star_not_bn_optimal") == "sat"
+
+
+def test_a_wrong_minimum_bn_loss_is_not_proved(canonical_claims):
+    """min L̂ claimed 1 lower than (16 - 2√38)/3: the claim L̂(d) = ℓ_min is false (sat)."""
+    m = canonical_claims.min_bn_loss
+    wrong = dataclasses.replace(canonical_claims, min_bn_loss=Surd(m.a - 1, m.b, m.q))
+    assert _decide(wrong, "w_star_not_bn_optimal") == "sat"
