@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 import z3
 
+from harness.learning_set import load_json
 from harness.solver import decide, decide_smt2
+from harness.statistics import claims as make_claims
+from harness.statistics import exact_statistics
 from proofs import all_obligations
 from proofs.claims import Surd
 from proofs.encoding import dot, ray_distance_sq, sq_norm
@@ -183,3 +186,20 @@ def test_a_wrong_minimum_bn_loss_is_not_proved(canonical_claims):
     m = canonical_claims.min_bn_loss
     wrong = dataclasses.replace(canonical_claims, min_bn_loss=Surd(m.a - 1, m.b, m.q))
     assert _decide(wrong, "w_star_not_bn_optimal") == "sat"
+
+
+def test_zero_gradient_at_a_w_star_on_the_bn_ray_is_proved():
+    """examples/centered.json: W* = (1, 1) is on the ray of d = (1, 1), so ∇L̂(W*) = 0 (unsat)."""
+    ls = load_json("examples/centered.json")
+    assert _decide(make_claims(ls, exact_statistics(ls)), "bn_gradient_at_w_star") == "unsat"
+
+
+@pytest.mark.parametrize("spelling", [
+    (Surd(Fraction(1, 2), Fraction(-1), Fraction(1, 4)), Surd(Fraction(0), Fraction(-3, 8), Fraction(8))),
+    (Surd(Fraction(0), Fraction(5), Fraction(0)), Surd(Fraction(0), Fraction(-3, 8), Fraction(8))),
+], ids=["1/2-sqrt(1/4)", "5*sqrt(0)"])
+def test_canonical_gradient_written_with_other_square_roots_is_proved(canonical_claims, spelling):
+    """∇L̂(W*) = (0, -3√2/4) = (1/2 - √(1/4), -(3/8)√8) = (5√0, -(3/8)√8): every exact spelling
+    of the true value is proved (each root gets its own exact definition)."""
+    assert _decide(dataclasses.replace(canonical_claims, grad_at_w_star=spelling),
+                   "bn_gradient_at_w_star") == "unsat"
