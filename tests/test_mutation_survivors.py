@@ -203,3 +203,31 @@ def test_canonical_gradient_written_with_other_square_roots_is_proved(canonical_
     of the true value is proved (each root gets its own exact definition)."""
     assert _decide(dataclasses.replace(canonical_claims, grad_at_w_star=spelling),
                    "bn_gradient_at_w_star") == "unsat"
+
+
+def _holding_claims():
+    ls = load_json("examples/centered.json")
+    return make_claims(ls, exact_statistics(ls))
+
+
+@pytest.mark.parametrize("name", ["negated_lemma", "lemma_fails_at_w_star"])
+def test_where_the_lemma_holds_its_negation_is_expected_and_proved_unsat(name):
+    ob = next(o for o in all_obligations(_holding_claims()) if o.name == name)
+    assert (ob.expected, decide(ob, timeout_s=10).result) == ("unsat", "unsat")
+
+
+def test_lemma_fails_at_a_w_star_of_norm_below_one(canonical_claims):
+    """W* = (1/2, 0) is off the ray of d = (5, 3), so ||W* - Ŵ*||² > 0 = RHS at W0 = W* (sat)."""
+    small = dataclasses.replace(canonical_claims, w_star=(Fraction(1, 2), Fraction(0)))
+    assert _decide(small, "lemma_fails_at_w_star") == "sat"
+
+
+@pytest.mark.parametrize("name", ["failure_region_necessary", "failure_region_sufficient"])
+def test_zero_w_star_makes_either_failure_region_claim_vacuous_not_proved(canonical_claims, name):
+    assert _decide(dataclasses.replace(canonical_claims, w_star=(Fraction(0), Fraction(0))), name) == "vacuous"
+
+
+def test_no_w0_is_admissible_when_w_star_is_zero(canonical_claims):
+    """<W0, 0> > 0 never holds: (L4.5) has no admissible W0 to fail at (unsat)."""
+    assert _decide(dataclasses.replace(canonical_claims, w_star=(Fraction(0), Fraction(0))),
+                   "negated_lemma") == "unsat"
