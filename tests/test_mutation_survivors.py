@@ -231,3 +231,11 @@ def test_no_w0_is_admissible_when_w_star_is_zero(canonical_claims):
     """<W0, 0> > 0 never holds: (L4.5) has no admissible W0 to fail at (unsat)."""
     assert _decide(dataclasses.replace(canonical_claims, w_star=(Fraction(0), Fraction(0))),
                    "negated_lemma") == "unsat"
+
+
+def test_premises_cut_off_by_the_timeout_are_reported_undecided_not_vacuous(canonical_claims):
+    """Premises Z3 cannot decide in 1 ms: the outcome is a timeout ("computed, not proved"),
+    never "vacuous" (which would read as CONTRADICTED) and never a verdict."""
+    ob = next(o for o in all_obligations(canonical_claims) if o.name == "bn_stationary_points_on_line")
+    outcome = decide(dataclasses.replace(ob, premises=tuple(ob.query)), timeout_s=0.001)
+    assert outcome.result == "timeout"
