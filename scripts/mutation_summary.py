@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
+from mutmut.__main__ import get_diff_for_mutant
+from mutmut.configuration import config
 from mutmut.stats import status_by_exit_code  # mutmut's own reading of its exit codes
 
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 
 
 def module_results(mutants: Path) -> dict[str, dict[str, str]]:
-    """{module path: {mutant name: status}} for every mutated module."""
+    """{module path: {mutant name: status}} for every module pyproject.toml lists now (results
+    of modules dropped from the list stay in mutants/ but are not reported)."""
     results = {}
     for meta in sorted(mutants.rglob("*.py.meta")):
-        codes = json.loads(meta.read_text())["exit_code_by_key"]
         module = str(meta.relative_to(mutants))[: -len(".meta")]
+        if not config().should_mutate(module):
+            continue
+        codes = json.loads(meta.read_text())["exit_code_by_key"]
         results[module] = {name: status_by_exit_code[code] for name, code in codes.items()}
     return results
 
@@ -60,8 +63,7 @@ def markdown(data: dict) -> str:
     for module, m in data["modules"].items():
         for name in m["surviving_mutants"] + m["untested_mutants"]:
             kind = "surviving" if name in m["surviving_mutants"] else "no test ran it"
-            diff = subprocess.run([sys.executable, "-m", "mutmut", "show", name],
-                                  capture_output=True, text=True).stdout.strip()
+            diff = get_diff_for_mutant(name, path=Path(module)).strip()
             lines += ["", f"## {name} ({kind})", "", "```diff", diff, "```"]
     return "\n".join(lines) + "\n"
 
