@@ -130,7 +130,7 @@ two-layer: $(STAMP)
 # listed in pyproject.toml [tool.mutmut] and runs the fast meaning tests listed there against each
 # mutant (niced: it uses both cores for ~30 min); the summary goes to results/mutation.json and
 # results/mutation.md. `rm -rf mutants` forces a fresh run (mutmut otherwise resumes);
-# `make mutate MUTANTS='proofs.bn_optima*'` runs only the mutants matching a glob.
+# `MUTANTS='proofs.bn_optima*' make mutate` runs only the mutants named (names or globs).
 .PHONY: mutate
 mutate: $(STAMP)
 	$(BIN)/python scripts/mutate.py $(MUTANTS)
