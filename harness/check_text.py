@@ -112,10 +112,16 @@ def _route(report: dict) -> list[str]:
     route = report["route"]
     out = ["", _wrap(f"route: {route['verdict']}")]
     rows = route.get("obligations", [])
+    if "obligations" not in route:
+        out.append("  computed, not proved: no obligation was run (--prove runs them)")
     if rows:
         width = max(len(r["name"]) for r in rows)
-        out += [f"  {r['status']:<20}  {r['name']:<{width}}  {r['result']:<7}  {r['seconds']:.3f} s"
-                for r in rows]
+        checked = {True: "cross-check pass", False: "cross-check FAILED"}
+        for r in rows:
+            out.append(f"  {r['status']:<20}  {r['name']:<{width}}  {r['result']:<7}  "
+                       f"{r['seconds']:.3f} s  {checked.get(r.get('cross_check'), '')}".rstrip())
+            if r.get("reason"):
+                out.append(_wrap(f"reason: {readable(r['reason'])}", "      ", "      "))
     if "note" in route:
         out.append(_wrap(readable(route["note"]), "  ", "  "))
     seconds = f"({report['seconds']:.2f} s)"
