@@ -289,6 +289,7 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
     from harness.progress import progress
+    from harness.report import TIED
     from harness.statistics import standard_loss_at_w_star
     from proofs.degenerate import degenerate_claims, degenerate_obligations
 
@@ -305,13 +306,13 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
         outcomes = decide_all(obligations, timeout_s, on_result=lambda index: bar.advance(1))
     checked = (cross_checks(claims, obligations, outcomes, timeout_s) if not stats.degenerate else
                [{"cross_check": None, "cross_check_detail": "not run (degenerate set)"}] * len(obligations))
-    ties = _ties(obligations, claims, outcomes, stats.dim, timeout_s)
+    ties = _proved_ties(obligations, claims, outcomes, stats.dim, timeout_s)
     for ob, outcome, cross, tied in zip(obligations, outcomes, checked, ties):
         status = status_of(ob.expected, outcome.result)
         reason = outcome.reason or outcome.result
         if status == "proved" and cross["cross_check"] is False:
             status, reason = "CONTRADICTED", f"cross-check: {cross.get('cross_check_detail', '')}"
-        elif status == "proved" and tied not in ("unsat", None):
+        elif status == "proved" and tied is not None and tied not in TIED:
             status, reason = "computed, not proved", f"tie to the literal statement: {tied}"
         row = {"name": ob.name, "statement": ob.statement, "expected": ob.expected,
                "result": outcome.result, "status": status, "seconds": round(outcome.seconds, 4),
@@ -325,21 +326,17 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     return route
 
 
-def _ties(obligations, claims, outcomes, dim: int, timeout_s: float) -> list[str | None]:
-    """Z3's answer on each proved obligation's tie to its literal statement (proofs/ties.py),
-    up to TIE_MAX_DIM; None where no tie is needed (stated directly, not proved, or d larger),
-    "none" where a tie is needed but none can be built."""
-    from harness.solver import decide_all
-    from proofs.ties import STATED_DIRECTLY, TIE_MAX_DIM, tie
+def _proved_ties(obligations, claims, outcomes, dim: int, timeout_s: float) -> list[str | None]:
+    """The tie answer of each obligation Z3 proved (harness/prove.tie_fields), up to
+    TIE_MAX_DIM; None where no tie is asked for (not proved, or d larger)."""
+    from harness.prove import tie_fields
+    from proofs.ties import TIE_MAX_DIM
 
-    wanted, built = [], []
-    for ob, outcome in zip(obligations, outcomes):
-        if outcome.result != ob.expected or dim > TIE_MAX_DIM or ob.name in STATED_DIRECTLY:
-            wanted.append(None)
-            continue
-        tied = tie(ob.name, claims, outcome)
-        wanted.append("none" if tied is None else len(built))
-        if tied is not None:
-            built.append(tied)
-    answers = [a.result for a in decide_all(built, timeout_s)] if built else []
-    return [w if not isinstance(w, int) else answers[w] for w in wanted]
+    asked = [i for i, (ob, outcome) in enumerate(zip(obligations, outcomes))
+             if outcome.result == ob.expected and dim <= TIE_MAX_DIM]
+    fields = tie_fields([obligations[i] for i in asked], claims, [outcomes[i] for i in asked],
+                        timeout_s)
+    ties: list[str | None] = [None] * len(obligations)
+    for i, field in zip(asked, fields):
+        ties[i] = field["tie"]
+    return ties

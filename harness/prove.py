@@ -17,6 +17,7 @@ from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
+from harness.report import TIED
 from harness.solver import Outcome, decide, decide_all, run_in_workers
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics, standard_loss_at_w_star
@@ -133,7 +134,7 @@ def run_obligations(obligations: list[Obligation], claims, ev: Evaluator, timeou
     ev.differentiate()                 # once, before the cross-check workers fork
     checks = run_in_workers([lambda ob=ob, outcome=outcome: _cross_check(ob.name, claims, ev, outcome)
                              for ob, outcome in zip(obligations, outcomes)], timeout_s)
-    ties = _ties(obligations, claims, outcomes, timeout_s)
+    ties = tie_fields(obligations, claims, outcomes, timeout_s)
     rows = []
     for ob, outcome, cvc5_fields, cert, checked, tied in zip(obligations, outcomes, second,
                                                              certificates, checks, ties):
@@ -152,11 +153,12 @@ def run_obligations(obligations: list[Obligation], claims, ev: Evaluator, timeou
     return rows, answers[3 * count:]
 
 
-def _ties(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
+def tie_fields(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
     """`tie` per obligation: Z3's answer on its tie to the literal statement (proofs/ties.py;
     "unsat" proves that unsat of the query proves the statement, or that the sat witness
     satisfies it), "stated directly" where the query is the statement, "none" where there is no
-    tie (d > 3, or an irrational witness): then the obligation is not proved."""
+    tie (d > 3, or an irrational witness): then the obligation is not proved. The ties are
+    decided side by side (harness/solver.decide_all)."""
     from proofs.ties import STATED_DIRECTLY, tie
 
     fields: list[dict | None] = []
@@ -180,7 +182,6 @@ def _ties(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
 def _finish(report: dict, rows: list[dict], start: float) -> dict:
     """`proved` only if there is at least one obligation and every one has its expected answer,
     its cross-check, its tie and no contradicting second solver or failed certificate."""
-    report["proved"] = bool(rows) and all_proved(rows) and all(
-        r["tie"] in ("unsat", "stated directly") for r in rows)
+    report["proved"] = bool(rows) and all_proved(rows) and all(r["tie"] in TIED for r in rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report
