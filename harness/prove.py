@@ -85,15 +85,12 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     start = time.perf_counter()
     stats = exact_statistics(ls)
     report = {"learning_set": ls.as_json()}
-    ev = Evaluator(ls.X, ls.y)
     if stats.degenerate:
-        loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
-        claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
-        rows, _ = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), claims, ev,
-                                  timeout_s)
+        rows = degenerate_rows(ls, stats, timeout_s)
         report.update(verdict="degenerate", reason=stats.degenerate, decided=stats.decided,
                       obligations=rows)
         return _finish(report, rows, start)
+    ev = Evaluator(ls.X, ls.y)
     claims = make_claims(ls, stats)
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
@@ -113,6 +110,16 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         mc = extra[0]
         report["monte_carlo"] = mc.payload if mc.kind == "ok" else {"samples": samples, "error": mc.kind}
     return _finish(report, rows, start)
+
+
+def degenerate_rows(ls: LearningSet, stats, timeout_s: float) -> list[dict]:
+    """The rows of the obligations that prove why a degenerate set is degenerate, and its
+    decided answer where it has one (proofs/degenerate.py); also `prove --variant`'s."""
+    loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
+    claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
+    rows, _ = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), claims,
+                              Evaluator(ls.X, ls.y), timeout_s)
+    return rows
 
 
 def run_obligations(obligations: list[Obligation], claims, ev: Evaluator, timeout_s: float,
@@ -179,9 +186,14 @@ def tie_fields(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
             for f in fields]
 
 
+def proved_and_tied(rows: list[dict]) -> bool:
+    """At least one obligation, and every one has its expected answer, its cross-check, its tie
+    and no contradicting second solver or failed certificate."""
+    return bool(rows) and all_proved(rows) and all(r["tie"] in TIED for r in rows)
+
+
 def _finish(report: dict, rows: list[dict], start: float) -> dict:
-    """`proved` only if there is at least one obligation and every one has its expected answer,
-    its cross-check, its tie and no contradicting second solver or failed certificate."""
-    report["proved"] = bool(rows) and all_proved(rows) and all(r["tie"] in TIED for r in rows)
+    """`proved` as proved_and_tied, and the time."""
+    report["proved"] = proved_and_tied(rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

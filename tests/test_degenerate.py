@@ -93,3 +93,16 @@ def test_a_wrong_kernel_vector_makes_the_singular_witness_unsat(monkeypatch):
     assert decide(degenerate.degenerate_obligations("gram_singular", claims)[0]).result == "sat"
     monkeypatch.setattr(degenerate, "kernel_vector", lambda rows: [Fraction(1), Fraction(0)])
     assert decide(degenerate.degenerate_obligations("gram_singular", claims)[0]).result == "unsat"
+
+
+def test_a_variant_on_a_degenerate_set_proves_why_it_is_degenerate():
+    """`prove --variant` on collinear data runs the same degenerate obligations as `prove`: a
+    proved kernel vector of Σ x_i x_iᵀ, never "proved" with no obligation at all."""
+    from harness.variants import prove_variant
+
+    ls = LearningSet(X=((Fraction(1), Fraction(2)), (Fraction(2), Fraction(4)),
+                        (Fraction(3), Fraction(6))), y=(Fraction(1), Fraction(0), Fraction(2)),
+                    name="collinear")
+    report = prove_variant(ls, "gamma-beta", samples=0)
+    assert report["verdict"] == "degenerate" and report["proved"] is True
+    assert [r["name"] for r in report["obligations"]] == ["gram_singular"]
