@@ -286,7 +286,7 @@ def _run_check(args) -> int:
         return 2
     progress.quiet(args.json)       # progress goes to a terminal's stderr, never under --json
     try:
-        with progress.terminal_progress(progress.wanted(args.json), _file_size(args.file)) as bar:
+        with progress.progress(_file_size(args.file), "reading", unit="B", scale=True) as bar:
             report = check(args.file, prove=args.prove, samples=args.samples,
                            timeout_s=args.timeout, options=_read_options(args, bar.reading),
                            engine=args.engine, scheduler=args.scheduler, plot=args.plot)

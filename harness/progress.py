@@ -4,8 +4,8 @@ Shown only to a person at a terminal: stderr is a terminal and the run is not qu
 makes `--json` runs quiet); never on a pipe or in a file, so reports and logs stay clean. A bar
 is removed when its block ends. Two uses:
 
-    with terminal_progress(enabled, total_bytes) as bar:   # the reader's callback: bar.reading
-        ...
+    with progress(total_bytes, "reading", unit="B", scale=True) as bar:   # bar.reading: the
+        ...                                                                 # reader's callback
     with progress(total=len(obligations), description="proving obligations") as bar:
         for ob in obligations:
             ...
@@ -34,11 +34,6 @@ def shown() -> bool:
         return not _quiet and sys.stderr.isatty()
     except (AttributeError, ValueError):     # no stderr, or a closed one
         return False
-
-
-def wanted(json_output: bool) -> bool:
-    """Progress is shown only when standard error is a terminal and the output is not JSON."""
-    return not json_output and shown()
 
 
 class Progress:
@@ -79,16 +74,7 @@ def progress(total: int | None = None, description: str = "", unit: str = "it",
         return
     from tqdm import tqdm
 
+    columns, lines = _size()
     with tqdm(total=total, desc=description, unit=unit, unit_scale=scale, file=sys.stderr,
-              leave=False, ncols=_size()[0], nrows=_size()[1], mininterval=0.2) as bar:
+              leave=False, ncols=columns, nrows=lines, mininterval=0.2) as bar:
         yield Progress(bar)
-
-
-@contextmanager
-def terminal_progress(enabled: bool, total_bytes: int | None = None) -> Iterator[Progress]:
-    """The reader's bar: bytes read of `total_bytes` (None: unknown), when `enabled`."""
-    if not enabled:
-        yield Progress()
-        return
-    with progress(total_bytes, "reading", unit="B", scale=True) as bar:
-        yield bar

@@ -135,7 +135,7 @@ def _bordered_solve(M: fmpq_mat, dim: int) -> fmpq_mat | None:
 def _singular(n_points: int, M: fmpq_mat, dim: int, x_mean, y_mean, c) -> Statistics:
     """Statistics of a set with Σ singular: ranks, and W* where A = Σ x_i x_iᵀ is invertible."""
     n = fmpq(n_points)
-    one, yk = dim, dim + 1
+    yk = dim + 1
     A = fmpq_mat(dim, dim, [M[i, j] for i in range(dim) for j in range(dim)])
     b = fmpq_mat(dim, 1, [M[k, yk] for k in range(dim)])
     sigma = fmpq_mat(dim, dim, [M[i, j] / n - x_mean[i] * x_mean[j]

@@ -33,7 +33,6 @@ from harness.variant_evaluator import VariantEvaluator, line_failing_probability
 from proofs.variants import variant_obligations
 from proofs.variants.claims import VariantClaims
 
-from harness.variant_names import VARIANTS  # noqa: F401  (re-exported)
 DEFAULT_EPSILON = Fraction(1, 100_000)   # torch.nn.BatchNorm1d's default eps=1e-5
 DESCRIPTION = {
     "gamma-beta": "trainable γ and β, ε = 0",
