@@ -18,39 +18,21 @@ from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
 from harness.report import TIED
-from harness.solver import Outcome, decide, decide_all, run_in_workers
+from harness.solver import Outcome, decide_all, run_in_workers
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics, standard_loss_at_w_star
-from harness.trust import (certificate, contradicts, second_solver, second_solver_fields,
+from harness.trust import (certificate, contradicts, second_solver_fields,
                            second_solver_task)
 from proofs import all_obligations
 from proofs.degenerate import degenerate_claims, degenerate_obligations
 from proofs.obligation import Obligation
 
 
+Check = Callable[[Obligation, Outcome], tuple[bool, str]]   # an obligation's SymPy cross-check
+
+
 def exact_text(value) -> str:
     return sympy.sstr(value)
-
-
-def obligation_row(ob: Obligation, timeout_s: float, check: Callable[[Outcome], tuple[bool, str]],
-                   certify: Callable[[], bool | None] = lambda: None) -> dict:
-    """One row of the report: Z3's answer, the SymPy cross-check (only of a definite answer),
-    cvc5's answer and the solver-free certificate (None where there is none)."""
-    outcome = decide(ob, timeout_s)
-    t0 = time.perf_counter()
-    if outcome.result in ("sat", "unsat"):
-        passed, detail = check(outcome)
-    else:
-        passed, detail = False, f"solver answered {outcome.result} ({outcome.reason})"
-    return {
-        "name": ob.name, "statement": ob.statement, "expected": ob.expected,
-        "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
-        "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
-        "seconds": round(outcome.seconds, 4),
-        "cross_check_seconds": round(time.perf_counter() - t0, 4),
-        **second_solver(ob, timeout_s),
-        "certificate": certify(),
-    }
 
 
 def all_proved(rows: list[dict]) -> bool:
@@ -61,12 +43,13 @@ def all_proved(rows: list[dict]) -> bool:
                and r["certificate"] is not False for r in rows)
 
 
-def _cross_check(name: str, claims, ev: Evaluator, outcome) -> tuple[bool, str]:
-    """The SymPy cross-check of one obligation, after Z3. An exception is a failure."""
+def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool, str]:
+    """The SymPy cross-check of one obligation, after Z3, only of a definite answer. An exception
+    is a failure."""
     if outcome.result not in ("sat", "unsat"):
         return False, f"solver answered {outcome.result} ({outcome.reason})"
     try:
-        passed, detail = cross_check(name, claims, ev, outcome)
+        passed, detail = check(ob, outcome)
     except Exception as exc:                    # reported, never a pass
         return False, f"cross-check raised {type(exc).__name__}: {exc}"
     return bool(passed), detail
@@ -95,7 +78,9 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
                     max(timeout_s, 60.0))] if sampling else []
-    rows, extra = run_obligations(all_obligations(claims), claims, ev, timeout_s, monte_carlo)
+    ev.differentiate()                 # once, before the cross-check workers fork
+    rows, extra = run_obligations(all_obligations(claims), timeout_s, _checker(claims, ev),
+                                  lambda name: certificate(name, claims), claims, monte_carlo)
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
         verdict="fails" if stats.lemma_fails else "holds",
@@ -117,31 +102,39 @@ def degenerate_rows(ls: LearningSet, stats, timeout_s: float) -> list[dict]:
     decided answer where it has one (proofs/degenerate.py); also `prove --variant`'s."""
     loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
     claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
-    rows, _ = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), claims,
-                              Evaluator(ls.X, ls.y), timeout_s)
+    ev = Evaluator(ls.X, ls.y)
+    rows, _ = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), timeout_s,
+                              _checker(claims, ev), lambda name: certificate(name, claims), claims)
     return rows
 
 
-def run_obligations(obligations: list[Obligation], claims, ev: Evaluator, timeout_s: float,
+def _checker(claims, ev: Evaluator) -> Check:
+    return lambda ob, outcome: cross_check(ob.name, claims, ev, outcome)
+
+
+def run_obligations(obligations: list[Obligation], timeout_s: float, check: Check,
+                    certify: Callable[[str], bool | None] | None = None, tie_claims=None,
                     also: list = ()) -> tuple[list[dict], list]:
     """The report rows of the obligations, and the WorkerResults of the `also` tasks. Z3 on every
-    query and its hypotheses, cvc5 on every query, the certificates and the `also` tasks run side
-    by side in killable workers (harness/solver.decide_all); then the SymPy cross-checks and the
-    ties to the literal statements (proofs/ties.py), again in workers."""
+    query and its hypotheses, cvc5 on every query, the certificates (`certify(name)`: True/False,
+    None where there is none) and the `also` tasks run side by side in killable workers
+    (harness/solver.decide_all); then the SymPy cross-checks (`check`) and, given `tie_claims`,
+    the ties to the literal statements (proofs/ties.py), again in workers."""
     _import_before_forking()
     count = len(obligations)
-    answers = decide_all(
-        obligations, timeout_s,
-        also=[second_solver_task(ob, timeout_s) for ob in obligations]
-        + [(lambda name=ob.name: certificate(name, claims), timeout_s) for ob in obligations]
-        + list(also))
+    certifying = [] if certify is None else [(lambda name=ob.name: certify(name), timeout_s)
+                                             for ob in obligations]
+    answers = decide_all(obligations, timeout_s,
+                         also=[second_solver_task(ob, timeout_s) for ob in obligations]
+                         + certifying + list(also))
     outcomes = answers[:count]
     second = [second_solver_fields(r) for r in answers[count:2 * count]]
-    certificates = [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]]
-    ev.differentiate()                 # once, before the cross-check workers fork
-    checks = run_in_workers([lambda ob=ob, outcome=outcome: _cross_check(ob.name, claims, ev, outcome)
+    certificates = ([None] * count if certify is None else
+                    [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]])
+    checks = run_in_workers([lambda ob=ob, outcome=outcome: _guarded(check, ob, outcome)
                              for ob, outcome in zip(obligations, outcomes)], timeout_s)
-    ties = tie_fields(obligations, claims, outcomes, timeout_s)
+    ties = ([{}] * count if tie_claims is None else
+            tie_fields(obligations, tie_claims, outcomes, timeout_s))
     rows = []
     for ob, outcome, cvc5_fields, cert, checked, tied in zip(obligations, outcomes, second,
                                                              certificates, checks, ties):
@@ -157,7 +150,7 @@ def run_obligations(obligations: list[Obligation], claims, ev: Evaluator, timeou
             **cvc5_fields,
             "certificate": cert,
         })
-    return rows, answers[3 * count:]
+    return rows, answers[2 * count + len(certifying):]
 
 
 def tie_fields(obligations, claims, outcomes, timeout_s: float) -> list[dict]:

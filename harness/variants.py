@@ -23,8 +23,8 @@ from harness.evaluator import rational
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.prove import (all_proved, degenerate_rows, exact_text, obligation_row, proved_and_tied,
-                           prove)
+from harness.prove import (all_proved, degenerate_rows, exact_text, proved_and_tied, prove,
+                           run_obligations)
 from harness.report import monte_carlo_line, obligations_section
 from harness.statistics import Statistics, dot, exact_statistics, positive_factor
 from harness.statistics import claims as paper_claims
@@ -157,9 +157,9 @@ def prove_variant(ls: LearningSet, variant: str = "paper", epsilon: Fraction | N
     else:
         ctx = Context(claims, VariantEvaluator(ls.X, ls.y),
                       paper_claims(ls, stats) if variant == "bias" else None)
-        report["obligations"] = [
-            obligation_row(ob, timeout_s, lambda o, name=ob.name: variant_cross_check(name, ctx, o))
-            for ob in variant_obligations(variant, claims)]
+        report["obligations"], _ = run_obligations(
+            variant_obligations(variant, claims), timeout_s,
+            lambda ob, outcome: variant_cross_check(ob.name, ctx, outcome))
         report["proved"] = all_proved(report["obligations"])
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report
