@@ -23,7 +23,9 @@ What remains trusted is this module: that `Semantics` and `negated_claim` say wh
 says, and the soundness of the few proof rules in `_check`.
 
 `python -m harness.certify` checks every certificate of proofs/certificates.py and prints one
-line each; exit 0 when all hold, 1 otherwise.
+line each: "proved" when it holds, "computed, not proved" when it does not (a certificate that
+fails to check proves nothing, but is no counterexample either: harness/status.py); exit 0
+when all hold, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import sympy
 from sympy import Rational, Symbol
 from sympy.polys.fields import sfield
 
+from harness.status import NOT_PROVED, PROVED, exit_code, failed_line
 from proofs.certificate import Certificate, Cut, Instantiate, Proof, Refutation
 from proofs.claims import Claims, Surd
 
@@ -521,17 +524,17 @@ def main(argv: list[str] | None = None) -> int:
 
     CERTIFICATES = certificates.CERTIFICATES
     start = time.perf_counter()
-    failed = []
+    rows = []
     for cert in CERTIFICATES:
         t0 = time.perf_counter()
         ok, detail = certify(cert)
-        print(f"{'ok  ' if ok else 'FAIL'}  {cert.obligation}: {cert.argument} "
+        rows.append({"name": cert.obligation, "status": PROVED if ok else NOT_PROVED})
+        print(f"{rows[-1]['status']}  {cert.obligation}: {cert.argument} "
               f"({detail}; {time.perf_counter() - t0:.2f} s)")
-        if not ok:
-            failed.append(cert.obligation)
-    print(f"\nFAILED: {', '.join(failed)}" if failed else
+    failed = failed_line(rows)
+    print(f"\n{failed}" if failed else
           f"\nall {len(CERTIFICATES)} certificates hold ({time.perf_counter() - start:.2f} s, no solver)")
-    return 1 if failed else 0
+    return exit_code(r["status"] for r in rows)
 
 
 if __name__ == "__main__":

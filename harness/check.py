@@ -257,28 +257,18 @@ def report_for(learning_set: dict, stats: Statistics, samples: int, prover, star
     return report
 
 
-def status_of(expected: str, result: str) -> str:
-    """"proved" only for the expected answer; "CONTRADICTED" only for the opposite definite
-    answer (sat for unsat or unsat for sat); anything else (unknown, timeout, vacuous) is
-    "computed, not proved"."""
-    if result == expected:
-        return "proved"
-    if {result, expected} == {"sat", "unsat"}:
-        return "CONTRADICTED"
-    return "computed, not proved"
-
-
 def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: float) -> dict:
     """`--prove`: the obligations of `prove --data` (in their scalable encodings,
     proofs/at_scale.py; for a degenerate set those of proofs/degenerate.py) through
     harness.solver.decide_all, then the independent cross-checks where they are cheap
     (harness/check_cross_checks.py) and, up to d = 3, the ties to the literal statements
-    (proofs/ties.py). Each row says "proved" (Z3 gave the expected answer, the tie holds and no
-    cross-check disagreed), "computed, not proved" (unknown, a timeout, also of the premises
-    check, a vacuous query whose premises are unsatisfiable, or a tie not proved: no proof, the
-    verdict stands on the exact computation alone; the row's `reason` says which) or
-    "CONTRADICTED" (Z3 gave the opposite definite answer, or a cross-check disagreed: a bug,
-    exit 1). On a terminal a progress bar counts the Z3 checks as they finish."""
+    (proofs/ties.py). Each row's status is harness.status.obligation_status: "proved" (Z3 gave
+    the expected answer, the tie holds and no cross-check disagreed), "computed, not proved"
+    (unknown, a timeout, also of the premises check, a vacuous query whose premises are
+    unsatisfiable, or a tie not proved: no proof, the verdict stands on the exact computation
+    alone; the row's `reason` says which) or "CONTRADICTED" (Z3 gave the opposite definite
+    answer, or a cross-check disagreed: a bug, exit 1). On a terminal a progress bar counts the
+    Z3 checks as they finish."""
     route = {"verdict": ROUTE_EXACT, "proved_with_z3": False, "obligations": []}
     if entries > PROVE_MAX_ENTRIES:
         route["note"] = (f"--prove not attempted: n·d = {entries} > {PROVE_MAX_ENTRIES} "
@@ -289,8 +279,8 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
     from harness.statistics import claims as make_claims
     from proofs.at_scale import obligations_at_scale
     from harness.progress import progress
-    from harness.report import TIED
     from harness.statistics import standard_loss_at_w_star
+    from harness.status import exit_code, obligation_status
     from proofs.degenerate import degenerate_claims, degenerate_obligations
 
     ls = learning_set()
@@ -308,20 +298,16 @@ def prove_obligations(learning_set, stats: Statistics, entries: int, timeout_s: 
                [{"cross_check": None, "cross_check_detail": "not run (degenerate set)"}] * len(obligations))
     ties = _proved_ties(obligations, claims, outcomes, stats.dim, timeout_s)
     for ob, outcome, cross, tied in zip(obligations, outcomes, checked, ties):
-        status = status_of(ob.expected, outcome.result)
-        reason = outcome.reason or outcome.result
-        if status == "proved" and cross["cross_check"] is False:
-            status, reason = "CONTRADICTED", f"cross-check: {cross.get('cross_check_detail', '')}"
-        elif status == "proved" and tied is not None and tied not in TIED:
-            status, reason = "computed, not proved", f"tie to the literal statement: {tied}"
+        status, reason = obligation_status(
+            ob.expected, outcome.result, outcome.reason, cross_check=cross["cross_check"],
+            cross_check_detail=cross.get("cross_check_detail", ""), tie=tied)
         row = {"name": ob.name, "statement": ob.statement, "expected": ob.expected,
                "result": outcome.result, "status": status, "seconds": round(outcome.seconds, 4),
                **cross}
-        if status != "proved":
+        if reason is not None:
             row["reason"] = reason
         route["obligations"].append(row)
-    statuses = {r["status"] for r in route["obligations"]}
-    route["proved_with_z3"] = statuses == {"proved"}     # never for no obligation at all
+    route["proved_with_z3"] = exit_code(r["status"] for r in route["obligations"]) == 0  # never for none
     route["verdict"] += " + Z3" + ("" if route["proved_with_z3"] else " (partly)")
     return route
 

@@ -297,8 +297,9 @@ def _run_check(args) -> int:
         print(f"bnproof: {args.plot}: not written: a degenerate set has no plane of W* and d",
               file=sys.stderr)
     _emit(args, report, lambda r: check_text(r, exact=args.exact))
-    contradicted = any(r["status"] == "CONTRADICTED" for r in report["route"].get("obligations", []))
-    return 1 if contradicted else 0
+    from harness.status import exit_code      # a verdict only computed is still a verdict: 0
+
+    return exit_code((r["status"] for r in report["route"].get("obligations", [])), not_proved=0)
 
 
 # ---- bnproof theorems: the general theorems (harness/theorems.py, docs/general-theorems.md)
@@ -363,7 +364,9 @@ def _run_search(args) -> int:
             return 1
         for path in written:
             print(f"wrote {path}")
-        return 0 if all(r["result"] == r["expected"] for r in rows) else 1
+        from harness.status import exit_code
+
+        return exit_code(r["status"] for r in rows)
     result = summary(args.bound)
     if args.json:
         sys.stdout.write(to_json(result))

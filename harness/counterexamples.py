@@ -8,7 +8,8 @@ agree. The {-2..2} box is decided by the integer route (tests/test_search.py cro
 against the generic core on a seeded sample). Exact failing fractions come from
 harness.evaluator.failing_probability; the two highlighted sets get the explained verdict of
 `bnproof check` (harness.check.verdict). The minimality theorems (proofs/minimality.py) are
-decided again and their status is printed: the report says "proved" only if every one is.
+decided again and their status (harness/status.py) is printed: the report says "All proved."
+only if every one is.
 
 Deterministic: no timings or dates in the files; the figure has fixed metadata (as
 harness/paper.py writes its figures).
@@ -29,6 +30,7 @@ from harness.report import write_atomically
 from harness.search import (CATEGORIES, CATEGORY_TEXT, IntegerVerdicts, describe, exact_categories,
                             integer_categories, learning_set, repeated_x_sets)
 from harness.statistics import exact_statistics
+from harness.status import failed_line, status_of
 
 HIGHLIGHTED = {
     "smallest_refutation": (((0, 0), (0, 1), (1, 0)), (1, 0, 1)),
@@ -196,11 +198,11 @@ def build(minimality_rows: list[dict] | None = None) -> tuple[str, dict]:
     if minimality_rows is None:
         out.append("(not run)")
     else:
-        out += ["| obligation | statement | expected | result |", "|---|---|---|---|"]
-        out += [f"| {r['name']} | {r['statement']} | {r['expected']} | {r['result']} |"
+        out += ["| obligation | statement | expected | result | status |", "|---|---|---|---|---|"]
+        out += [f"| {r['name']} | {r['statement']} | {r['expected']} | {r['result']} | {r['status']} |"
                 for r in minimality_rows]
-        ok = all(r["result"] == r["expected"] for r in minimality_rows)
-        out += ["", "All proved." if ok else "**NOT all proved.**",
+        failed = failed_line(minimality_rows)
+        out += ["", f"**NOT all proved.** {failed}" if failed else "All proved.",
                 "What is machine-checked and what is hand reasoning: docs/counterexamples.md."]
     figure = {"{-1,0,1}": fast.failing_fractions(), "{-2..2}": box2.failing_fractions()}
     low_w, low_d = fraction_groups(failing1)[0][0][1:]
@@ -247,7 +249,8 @@ def histogram(fractions: dict, stem: Path) -> list[Path]:
 
 
 def decide_minimality(timeout_s: float) -> list[dict]:
-    """Every obligation of proofs/minimality.py through harness.solver.decide."""
+    """Every obligation of proofs/minimality.py through harness.solver.decide, with its status
+    (harness/status.status_of)."""
     from harness.solver import decide
     from proofs.minimality import minimality_obligations
 
@@ -255,7 +258,7 @@ def decide_minimality(timeout_s: float) -> list[dict]:
     for ob in minimality_obligations():
         outcome = decide(ob, timeout_s)
         rows.append({"name": ob.name, "statement": ob.statement, "expected": ob.expected,
-                     "result": outcome.result})
+                     "result": outcome.result, "status": status_of(ob.expected, outcome.result)})
     return rows
 
 

@@ -17,12 +17,11 @@ from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.report import TIED
 from harness.solver import Outcome, decide_all, run_in_workers
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics, standard_loss_at_w_star
-from harness.trust import (certificate, contradicts, second_solver_fields,
-                           second_solver_task)
+from harness.status import exit_code, obligation_status
+from harness.trust import certificate, second_solver_fields, second_solver_task
 from proofs import all_obligations
 from proofs.degenerate import degenerate_claims, degenerate_obligations
 from proofs.obligation import Obligation
@@ -36,22 +35,21 @@ def exact_text(value) -> str:
 
 
 def all_proved(rows: list[dict]) -> bool:
-    """Every row has its expected answer, a passed cross-check, no contradicting cvc5 answer and
-    no failed certificate."""
-    return all(r["result"] == r["expected"] and r["cross_check"]
-               and not contradicts(r["expected"], r["second_solver"])
-               and r["certificate"] is not False for r in rows)
+    """At least one obligation, and every row's status (harness/status.obligation_status) is
+    "proved": its expected answer, its cross-check, its tie where it has one, no contradicting
+    cvc5 answer and no failed certificate."""
+    return exit_code(r["status"] for r in rows) == 0
 
 
-def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool, str]:
-    """The SymPy cross-check of one obligation, after Z3, only of a definite answer. An exception
-    is a failure."""
+def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool | None, str]:
+    """The SymPy cross-check of one obligation, after Z3, only of a definite answer: True (it
+    agrees), False (it disagrees), None (not run, or it raised: reported, never a pass)."""
     if outcome.result not in ("sat", "unsat"):
-        return False, f"solver answered {outcome.result} ({outcome.reason})"
+        return None, f"solver answered {outcome.result} ({outcome.reason})"
     try:
         passed, detail = check(ob, outcome)
     except Exception as exc:                    # reported, never a pass
-        return False, f"cross-check raised {type(exc).__name__}: {exc}"
+        return None, f"cross-check raised {type(exc).__name__}: {exc}"
     return bool(passed), detail
 
 
@@ -139,10 +137,15 @@ def run_obligations(obligations: list[Obligation], timeout_s: float, check: Chec
     for ob, outcome, cvc5_fields, cert, checked, tied in zip(obligations, outcomes, second,
                                                              certificates, checks, ties):
         passed, detail = (checked.payload if checked.kind == "ok"
-                          else (False, f"cross-check not completed ({checked.kind})"))
+                          else (None, f"cross-check not completed ({checked.kind})"))
+        status, reason = obligation_status(
+            ob.expected, outcome.result, outcome.reason, cross_check=passed,
+            cross_check_detail=detail, cross_check_required=True, tie=tied.get("tie"),
+            second_solver=cvc5_fields["second_solver"], certificate=cert)
         rows.append({
             "name": ob.name, "statement": ob.statement, "expected": ob.expected,
-            "result": outcome.result, "cross_check": passed, "cross_check_detail": detail,
+            "result": outcome.result, "status": status, **({"reason": reason} if reason else {}),
+            "cross_check": passed, "cross_check_detail": detail,
             **tied,
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
@@ -179,14 +182,8 @@ def tie_fields(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
             for f in fields]
 
 
-def proved_and_tied(rows: list[dict]) -> bool:
-    """At least one obligation, and every one has its expected answer, its cross-check, its tie
-    and no contradicting second solver or failed certificate."""
-    return bool(rows) and all_proved(rows) and all(r["tie"] in TIED for r in rows)
-
-
 def _finish(report: dict, rows: list[dict], start: float) -> dict:
-    """`proved` as proved_and_tied, and the time."""
-    report["proved"] = proved_and_tied(rows)
+    """`proved` as all_proved, and the time."""
+    report["proved"] = all_proved(rows)
     report["seconds"] = round(time.perf_counter() - start, 4)
     return report

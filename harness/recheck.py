@@ -1,10 +1,13 @@
 """`make recheck`: every SMT-LIB2 file under proofs/smt2/ decided again by two solvers.
 
-For each file: its `(set-info :status ...)`, Z3's answer (harness/solver.decide_smt2, from the
-file's text, not from the Python obligation) and cvc5's answer (harness/second_solver.py), each
-with its solve time. Exit 0 when both solvers answer every file with its status; 1 when any
-answer differs (`unknown` and a timeout included); 2 when there are no files or a file cannot
-be read or parsed (one line on stderr naming the file).
+For each file: its `(set-info :status ...)` (the expected answer), Z3's answer
+(harness/solver.decide_smt2, from the file's text, not from the Python obligation) and cvc5's
+answer (harness/second_solver.py), each with its solve time, and the file's status
+(harness/status.py): "proved" when both solvers give the expected answer, CONTRADICTED when
+either gives the opposite one, else "computed, not proved" (here both solvers are required:
+`unknown` or a timeout of either is no recheck). Exit 0 when every file is proved; 1 otherwise;
+2 when there are no files or a file cannot be read or parsed (one line on stderr naming the
+file).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from harness.report import _table
 from harness.second_solver import SmtLibError, decide_cvc5
 from harness.smt2 import DEFAULT_DIR, ExportError, status
 from harness.solver import decide_smt2
+from harness.status import exit_code, failed_line, status_of, worst
 
 
 class RecheckError(Exception):
@@ -40,17 +44,18 @@ def recheck(folder: Path, timeout_s: float = 10.0) -> list[dict]:
         except (OSError, UnicodeDecodeError, ExportError, z3.Z3Exception, SmtLibError) as exc:
             message = str(exc).strip().splitlines() or [type(exc).__name__]
             raise RecheckError(f"{path}: {message[0]}") from None
-        rows.append({"file": path.name, "obligation": path.stem, "status": expected,
+        rows.append({"file": path.name, "obligation": path.stem, "expected": expected,
                      "z3": first.result, "z3_ms": first.seconds * 1000,
                      "cvc5": second.result, "cvc5_ms": second.seconds * 1000,
-                     "agree": first.result == expected and second.result == expected})
+                     "status": worst(status_of(expected, answer)
+                                     for answer in (first.result, second.result))})
     return rows
 
 
 def table(rows: list[dict]) -> str:
-    return _table(["obligation", "status", "z3", "z3 ms", "cvc5", "cvc5 ms", "both agree"],
-                  [[r["obligation"], r["status"], r["z3"], f"{r['z3_ms']:.1f}", r["cvc5"],
-                    f"{r['cvc5_ms']:.1f}", "yes" if r["agree"] else "NO"] for r in rows])
+    return _table(["obligation", "expected", "z3", "z3 ms", "cvc5", "cvc5 ms", "status"],
+                  [[r["obligation"], r["expected"], r["z3"], f"{r['z3_ms']:.1f}", r["cvc5"],
+                    f"{r['cvc5_ms']:.1f}", r["status"]] for r in rows])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,11 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"recheck: {exc}", file=sys.stderr)
         return 2
     print(table(rows))
-    failed = [r["obligation"] for r in rows if not r["agree"]]
-    print(f"\nFAILED: {', '.join(failed)}" if failed else
+    failed = failed_line(rows, "obligation")
+    print(f"\n{failed}" if failed else
           f"\nall {len(rows)} files: Z3 and cvc5 both answer the declared :status "
           f"(z3 {sum(r['z3_ms'] for r in rows):.0f} ms, cvc5 {sum(r['cvc5_ms'] for r in rows):.0f} ms in total)")
-    return 1 if failed else 0
+    return exit_code(r["status"] for r in rows)
 
 
 if __name__ == "__main__":

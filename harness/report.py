@@ -7,6 +7,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from harness.status import TIED, failed_line
+
 
 def to_json(report: dict) -> str:
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
@@ -75,7 +77,6 @@ def monte_carlo_line(mc: dict) -> str:
             f"{mc['estimate']:.4f} ± {mc['standard_error']:.4f}")
 
 
-TIED = {"unsat": "pass", "stated directly": "direct"}   # a tie proved, or no encoding step to tie
 
 
 def prove_table(report: dict) -> str:
@@ -98,11 +99,12 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
     """The obligations table, the exact witnesses and the closing line of a `prove` report (also
     of `prove --variant`, harness/variants.py, which says why it has no certificates). The `tie`
     column (rows of `prove`, not of the variants) says whether the query is tied to its literal
-    statement (proofs/ties.py)."""
+    statement (proofs/ties.py). The closing line lists every obligation not proved with its
+    status (harness/status.py)."""
     out = []
     tied = any("tie" in r for r in report["obligations"])
     rows = [[r["name"], r["expected"], r["result"],
-             "pass" if r["cross_check"] else "FAIL",
+             {True: "pass", False: "FAIL", None: "not run"}[r["cross_check"]],
              *([TIED.get(r.get("tie"), "FAIL")] if tied else []), f"{r['seconds']:.3f}",
              _second(r), {True: "pass", False: "FAIL", None: "none"}[r.get("certificate")]]
             for r in report["obligations"]]
@@ -115,10 +117,7 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
                      for r in report["obligations"] if r["witness"]]
         if witnesses:
             out += ["", "witnesses (exact):", *witnesses]
-    failed = [r["name"] for r in report["obligations"]
-              if r["result"] != r["expected"] or not r["cross_check"] or r.get("certificate") is False
-              or (tied and r.get("tie") not in TIED)
-              or r.get("second_solver", r["expected"]) not in (r["expected"], "unknown", "timeout")]
+    failed = failed_line(report["obligations"])
     if rows:
         obligations = report["obligations"]
         agree = sum(r.get("second_solver") == r["expected"] for r in obligations)
@@ -131,7 +130,7 @@ def obligations_section(report: dict, no_certificates: str = "no solver-free cer
     if not rows:
         out += ["", "computed, not proved: no obligation was run"]
     else:
-        out += ["", wrap(f"FAILED: {', '.join(failed)}", "  ") if failed else
+        out += ["", wrap(failed, "  ") if failed else
                 f"all {len(rows)} obligations proved and cross-checked"
                 + (", each tied to its statement" if tied else "") + f" ({report['seconds']:.2f} s)"]
     return "\n".join(out) + "\n"

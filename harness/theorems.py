@@ -3,14 +3,16 @@ set in every dimension, with the report shape of `bnproof prove`.
 
 Two kinds of rows:
 - Z3 obligations (method "z3"): decided by harness.solver.decide (premises checked satisfiable
-  first: a vacuous unsat is a failure) and re-decided by cvc5 through harness.trust.second_solver
+  first: a vacuous unsat is not a proof) and re-decided by cvc5 through harness.trust.second_solver
   (its SMT-LIB2 export). A cvc5 `unknown`/timeout is "not rechecked", never a pass or a failure;
   a cvc5 answer opposite to the expected one fails the row.
 - SymPy identities (method "sympy"): a polynomial (or exact real) that must be zero, checked by
   expanding it in a polynomial ring (Lagrange's identity, the realizability identities) or by
   simplifying an exact integral (the probabilities). Expected "identity".
-Each row's status is "proved" (the expected answer), "CONTRADICTED" (the opposite definite
-answer, a vacuous query, or cvc5 disagreeing) or "computed, not proved" (unknown, timeout).
+Each row's status follows harness/status.py: "proved" (the expected answer), "CONTRADICTED"
+(the opposite definite answer: sat for unsat, "not an identity", or cvc5 answering sat) or
+"computed, not proved" (unknown, a timeout, or a vacuous query: its premises are unsatisfiable,
+which proves nothing but contradicts nothing either; the row's reason says which).
 
 `python -m harness.theorems [DIR]` writes every Z3 obligation as an SMT-LIB2 file to DIR
 (default proofs/smt2/general/), atomically, removing stale files.
@@ -28,7 +30,8 @@ import sympy
 from harness.report import _table
 from harness.smt2 import DEFAULT_DIR, to_smt2, write_folder
 from harness.solver import decide
-from harness.trust import contradicts, second_solver
+from harness.status import exit_code, failed_line, obligation_status
+from harness.trust import second_solver
 from proofs.general import DATA_SIZES, DIMENSIONS, general_obligations
 from proofs.general.bn_optima_ray import lagrange_identity
 from proofs.general.probability import failing_probability, gamma_beta_probability
@@ -82,13 +85,12 @@ def identities(sos_dimensions=SOS_DIMENSIONS, angles=ANGLES) -> list[tuple[str, 
     return rows
 
 
-def _status(expected: str, result: str, cvc5: str | None) -> str:
-    disagrees = cvc5 not in (None, "not run") and contradicts(expected, cvc5)
-    if result == expected and not disagrees:
-        return "proved"
-    if result in ("sat", "unsat", "vacuous", "not an identity") or disagrees:
-        return "CONTRADICTED"
-    return "computed, not proved"
+def _status_fields(expected: str, result: str, reason: str | None = None,
+                   cvc5: str | None = None) -> dict:
+    """"status" by harness.status.obligation_status (cvc5 contradicting -> CONTRADICTED; a cvc5
+    timeout, unknown or "not run" leaves Z3's status) and, unless proved, "reason"."""
+    status, why = obligation_status(expected, result, reason, second_solver=cvc5)
+    return {"status": status, **({"reason": why} if why else {})}
 
 
 def theorems(timeout_s: float = 30.0, dimensions=DIMENSIONS, data_sizes=DATA_SIZES,
@@ -101,17 +103,17 @@ def theorems(timeout_s: float = 30.0, dimensions=DIMENSIONS, data_sizes=DATA_SIZ
             "second_solver": "not run", "second_solver_reason": "cvc5 times out on this query"}
         rows.append({"name": ob.name, "statement": ob.statement, "method": "z3",
                      "expected": ob.expected, "result": outcome.result,
-                     **({"reason": outcome.reason} if outcome.reason else {}),
-                     "status": _status(ob.expected, outcome.result, cvc5["second_solver"]),
+                     **_status_fields(ob.expected, outcome.result, outcome.reason,
+                                      cvc5["second_solver"]),
                      "seconds": round(outcome.seconds, 4), **cvc5})
     for name, statement, check in identities(sos_dimensions, angles):
         t0 = time.perf_counter()
         result = "identity" if check() else "not an identity"
         rows.append({"name": name, "statement": statement, "method": "sympy",
                      "expected": "identity", "result": result,
-                     "status": _status("identity", result, None),
+                     **_status_fields("identity", result),
                      "seconds": round(time.perf_counter() - t0, 4), "second_solver": None})
-    return {"theorems": rows, "proved": all(r["status"] == "proved" for r in rows),
+    return {"theorems": rows, "proved": exit_code(r["status"] for r in rows) == 0,
             "seconds": round(time.perf_counter() - start, 4)}
 
 
@@ -125,8 +127,7 @@ def theorems_table(report: dict) -> str:
         "General theorems: every learning set, every dimension (docs/general-theorems.md)", "",
         _table(["theorem", "method", "expected", "result", "status", "seconds", "cvc5"], rows), "",
         f"{proved} of {len(rows)} proved ({report['seconds']:.2f} s)"
-        + ("" if report["proved"] else ": FAILED " + ", ".join(
-            r["name"] for r in report["theorems"] if r["status"] != "proved"))]) + "\n"
+        + ("" if report["proved"] else ": " + failed_line(report["theorems"]))]) + "\n"
 
 
 def smt2_files() -> dict[str, str]:

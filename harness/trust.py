@@ -2,9 +2,11 @@
 
 - `second_solver_task(obligation)`: cvc5's answer on the same query, exported in memory to
   SMT-LIB2 (harness/smt2.py) and decided by harness/second_solver.py in a worker of
-  harness/solver.run_in_workers, beside the Z3 checks, with a timeout. A cvc5 answer that
-  contradicts the expected one fails the obligation; `unknown` or a timeout is reported as such
-  and counts as "not rechecked", never as a pass (`make recheck` treats it as a failure).
+  harness/solver.run_in_workers, beside the Z3 checks, with a timeout. What its answer does to
+  the obligation's status is harness/status.obligation_status: the opposite definite answer
+  makes it CONTRADICTED; `unknown`, a timeout or an error is reported as such and counts as
+  "not rechecked", never as agreement (`make recheck`, where cvc5 is required, makes it
+  "computed, not proved").
 - `certificate(name, claims)`: True/False from the solver-free checker harness/certify.py
   when proofs/certificates.py has a certificate for this obligation and this learning set
   (the canonical one), None otherwise. The checker states the negated claim from the claims
@@ -64,11 +66,6 @@ def _fields(result: str, seconds: float, reason: str) -> dict:
     if reason:
         fields["second_solver_reason"] = reason
     return fields
-
-
-def contradicts(expected: str, answer: str) -> bool:
-    """cvc5 gave a definite answer other than the expected one (or could not read the query)."""
-    return answer not in (expected, "unknown", "timeout")
 
 
 def certificate(name: str, claims: Claims) -> bool | None:

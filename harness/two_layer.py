@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from harness.learning_set import LearningSet, canonical, load_json
 from harness.statistics import dot, exact_statistics
+from harness.status import exit_code
 from proofs.two_layer import TwoLayer, two_layer_obligations, width_two_obligations
 
 SEED = 20181
@@ -79,34 +80,34 @@ def centered_canonical() -> LearningSet:
                        name="canonical set, inputs centered")
 
 
-def _show(ob) -> bool:
-    """Decide one obligation, print its row, say whether it is proved."""
+def _show(ob) -> str:
+    """Decide one obligation, print its row, return its status (harness/status.py)."""
     from harness.activations import status
 
     row = status(ob)
     print(f"  {row:<10} {ob.name}: {ob.statement}")
-    return row == "proved"
+    return row
 
 
 def main() -> int:
-    ok = True
+    statuses = []
     for ls in (canonical(), centered_canonical()):
         t, claim = setup(ls)
         print(f"two-layer linear network, one BN hidden unit, {ls.name}: D = {claim[0]} - 2k*, "
               f"k*² = {t.k_sq}")
         for ob in two_layer_obligations(t, claim):
-            ok &= _show(ob)
+            statuses.append(_show(ob))
     t, _ = setup(canonical())
     print(f"width 2, canonical set, θ0 = (W₁₁ = W*, W₁₂ = W*, w₂ = (1/2, 1/2)) (W₁ᵀw₂ = W*), "
           f"box half-side {WIDTH_TWO_HALF_SIDE}:")
     for ob in width_two_obligations(t, WIDTH_TWO_THETA0, WIDTH_TWO_HALF_SIDE):
-        ok &= _show(ob)
+        statuses.append(_show(ob))
     for name, ls in (("canonical", canonical()), ("canonical, inputs centered", centered_canonical()),
                      ("examples/centered.json", load_json("examples/centered.json"))):
         p, se, n = monte_carlo(ls)
         print(f"Monte-Carlo (float, seed {SEED}, 100000 samples, {n} admissible), {name}: "
               f"P((L4.5) fails) ≈ {p:.4f} ± {se:.4f}")
-    return 0 if ok else 1
+    return exit_code(statuses)
 
 
 if __name__ == "__main__":

@@ -23,8 +23,7 @@ from harness.evaluator import rational
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
-from harness.prove import (all_proved, degenerate_rows, exact_text, proved_and_tied, prove,
-                           run_obligations)
+from harness.prove import all_proved, degenerate_rows, exact_text, prove, run_obligations
 from harness.report import monte_carlo_line, obligations_section
 from harness.statistics import Statistics, dot, exact_statistics, positive_factor
 from harness.statistics import claims as paper_claims
@@ -153,7 +152,7 @@ def prove_variant(ls: LearningSet, variant: str = "paper", epsilon: Fraction | N
     report, claims, stats = exact_report(ls, variant, epsilon, samples)
     if claims is None:
         rows = degenerate_rows(ls, stats, timeout_s)     # why the data are degenerate, proved
-        report.update(obligations=rows, proved=proved_and_tied(rows))
+        report.update(obligations=rows, proved=all_proved(rows))
     else:
         ctx = Context(claims, VariantEvaluator(ls.X, ls.y),
                       paper_claims(ls, stats) if variant == "bias" else None)

@@ -8,7 +8,7 @@ import z3
 from harness.cli import main
 from harness.smt2 import status, to_smt2
 from harness.solver import decide
-from harness.theorems import SMT2_DIR, _status, cvc5_attempted, is_zero, smt2_files, theorems
+from harness.theorems import SMT2_DIR, _status_fields, cvc5_attempted, is_zero, smt2_files, theorems
 from proofs.general import general_obligations
 from proofs.obligation import Obligation
 
@@ -43,13 +43,15 @@ def test_quick_report_has_the_prove_row_shape_and_everything_is_proved():
 
 
 def test_status_words_mean_what_they_say():
-    assert _status("unsat", "unsat", "unsat") == "proved"
-    assert _status("unsat", "unsat", "timeout") == "proved"       # not rechecked, not a failure
-    assert _status("unsat", "unsat", "sat") == "CONTRADICTED"     # cvc5 disagrees
-    assert _status("unsat", "sat", None) == "CONTRADICTED"
-    assert _status("unsat", "vacuous", None) == "CONTRADICTED"
-    assert _status("unsat", "timeout", None) == "computed, not proved"
-    assert _status("identity", "not an identity", None) == "CONTRADICTED"
+    status = lambda expected, result, cvc5=None: _status_fields(expected, result, None, cvc5)["status"]
+    assert status("unsat", "unsat", "unsat") == "proved"
+    assert status("unsat", "unsat", "timeout") == "proved"       # not rechecked, not a failure
+    assert status("unsat", "unsat", "sat") == "CONTRADICTED"     # cvc5 disagrees
+    assert status("unsat", "sat") == "CONTRADICTED"
+    assert status("unsat", "vacuous") == "computed, not proved"  # no proof, no counterexample
+    assert _status_fields("unsat", "vacuous", "premises unsat")["reason"] == "premises unsat"
+    assert status("unsat", "timeout") == "computed, not proved"
+    assert status("identity", "not an identity") == "CONTRADICTED"
 
 
 def test_cvc5_is_skipped_only_where_it_times_out():

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 import z3
 
-from harness.check import status_of
+from harness.status import status_of
 from harness.cli import main
 from harness.learning_set import load_json
 from harness.solver import decide
