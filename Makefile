@@ -29,9 +29,10 @@ recheck: $(STAMP)
 
 # The general theorems (every learning set, every dimension; docs/general-theorems.md), their
 # SMT-LIB2 files (committed; a test checks they are up to date). `make theorems` already runs
-# cvc5 on each of them where cvc5 can decide it.
+# cvc5 on each of them where cvc5 can decide it. Its report, results/theorems.json, gives
+# `make paper` the macros of results/theorem_macros.tex.
 theorems: $(STAMP)
-	$(BIN)/bnproof theorems
+	$(BIN)/bnproof theorems --output results/theorems.json
 
 smt2-general: $(STAMP)
 	$(BIN)/python -m harness.theorems proofs/smt2/general
@@ -64,7 +65,8 @@ bench-variants: $(STAMP)
 examples: $(STAMP)
 	$(BIN)/python examples/real_data.py results/examples.md
 
-# results/macros.tex and the figures of the paper, from a fresh proof of the canonical set.
+# results/macros.tex and the figures of the paper, from a fresh proof of the canonical set
+# (results/theorem_macros.tex from the report of the last `make theorems`).
 .PHONY: paper
 paper: $(STAMP)
 	$(BIN)/python -m harness.paper
