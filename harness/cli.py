@@ -6,8 +6,9 @@
 `check --variant V --prove` exits as `prove` does). `check` reads files through the input flags
 `--target COL --features A,B --drop C --dropna --header/--no-header --delimiter X --format F`.
 
-Exit codes: 0 every obligation has its expected result and passed its cross-check; 1 some
-obligation failed (a wrong answer, `unknown`, a timeout or a failed cross-check); 2 bad usage or
+Exit codes (harness/status.exit_code, docs/trust.md §4): 0 every obligation proved (`check`: a
+verdict, proved or only computed); 1 some obligation CONTRADICTED, or (not `check`) computed,
+not proved (`unknown`, a timeout, a vacuous query, a cross-check not finished); 2 bad usage or
 bad input (one line on stderr, nothing written); 130 interrupted (Ctrl-C, one line).
 """
 

@@ -205,7 +205,8 @@ def check_variant(path: str, variant: str, epsilon: Fraction | None = None, opti
         return prove_variant(ls, variant, epsilon, timeout_s, samples)
     start = time.perf_counter()
     report, _, _ = exact_report(ls, variant, epsilon, samples)
-    report["route"] = ("exact rational linear algebra, no solver (--prove runs the Z3 obligations)"
+    report["route"] = ("exact rational linear algebra, no solver: computed, not proved (--prove runs "
+                       "the Z3 obligations)"
                        if not prove_it else
                        f"exact rational linear algebra; --prove not attempted: n·d = {ls.n * ls.dim} > "
                        f"{PROVE_MAX_ENTRIES}; verdict computed, not proved")
