@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from harness.numbers import decimal, decimal_of_root
 from harness.report import monte_carlo_line
+from harness.status import CONTRADICTED, PROVED
 
 WIDTH = 100
 NAME_WIDTH = 28     # longer feature names are cut with "…" (the JSON report has them in full)
@@ -126,8 +127,8 @@ def _route(report: dict) -> list[str]:
         out.append(_wrap(readable(route["note"]), "  ", "  "))
     seconds = f"({report['seconds']:.2f} s)"
     if rows:
-        proved = sum(r["status"] == "proved" for r in rows)
-        contradicted = sum(r["status"] == "CONTRADICTED" for r in rows)
+        proved = sum(r["status"] == PROVED for r in rows)
+        contradicted = sum(r["status"] == CONTRADICTED for r in rows)
         out.append(f"{proved}/{len(rows)} obligations proved"
                    + (f", {contradicted} CONTRADICTED" if contradicted else "") + f" {seconds}")
     else:

@@ -30,7 +30,7 @@ import sympy
 from harness.report import _table
 from harness.smt2 import DEFAULT_DIR, to_smt2, write_folder
 from harness.solver import decide
-from harness.status import exit_code, failed_line, obligation_status
+from harness.status import PROVED, exit_code, failed_line, obligation_status
 from harness.trust import second_solver
 from proofs.general import DATA_SIZES, DIMENSIONS, general_obligations
 from proofs.general.bn_optima_ray import lagrange_identity
@@ -122,7 +122,7 @@ def theorems_table(report: dict) -> str:
              "-" if r["second_solver"] is None else "not run" if r["second_solver"] == "not run" else
              f"{r['second_solver']} {r.get('second_solver_seconds', 0):.3f}"]
             for r in report["theorems"]]
-    proved = sum(r["status"] == "proved" for r in report["theorems"])
+    proved = sum(r["status"] == PROVED for r in report["theorems"])
     return "\n".join([
         "General theorems: every learning set, every dimension (docs/general-theorems.md)", "",
         _table(["theorem", "method", "expected", "result", "status", "seconds", "cvc5"], rows), "",
