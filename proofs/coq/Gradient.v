@@ -43,3 +43,13 @@ Proof.
         field_simplify_eq; [|lra]. nra. }
       pose proof (proj2 (G_partials 2 0 Hq)) as D. rewrite E in D. exact D.
 Qed.
+
+(** The gradient of L̂ at W* is not zero: the partial derivative in w2 there is not 0
+    (derivatives are unique), so W* is not a stationary point of L̂. *)
+Corollary bn_gradient_at_w_star_nonzero :
+  ~ is_derive (fun t => Lhat (fst W_star, t)) (snd W_star) 0.
+Proof.
+  intro D. pose proof (is_derive_unique _ _ _ D) as E0.
+  rewrite (is_derive_unique _ _ _ (proj2 bn_gradient_at_w_star)) in E0.
+  destruct (sqrt_pos_sq 2 ltac:(lra)) as [H0 _]. lra.
+Qed.
