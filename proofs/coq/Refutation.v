@@ -114,15 +114,15 @@ Proof.
 Qed.
 
 (** The failure region as the spec states it (docs/spec.md §3 and §5): (L4.5) fails at W0 iff
-    <W0, W*> > 0 and <W0, ŵ - d̂> > 0, for every W0 of R^2. *)
+    <W0, ŵ - d̂> > 0 and <W0, W*> > 0, for every W0 of R^2. *)
 Corollary failure_region_spec :
   forall Wstar W0 : vec,
     W_star_set Wstar ->
     (lemma_4_5_fails_at Wstar W0 <->
-     dot W0 Wstar > 0 /\ dot W0 (vsub (unit_vec Wstar) (unit_vec d)) > 0).
+     dot W0 (vsub (unit_vec Wstar) (unit_vec d)) > 0 /\ dot W0 Wstar > 0).
 Proof.
   intros Wstar W0 Hopt. split.
-  - intro H. pose proof (proj1 H) as Hp. split; [exact Hp|].
+  - intro H. pose proof (proj1 H) as Hp. split; [|exact Hp].
     apply (failure_region Wstar W0 Hopt Hp), H.
-  - intros [Hp Hr]. apply (failure_region Wstar W0 Hopt Hp), Hr.
+  - intros [Hr Hp]. apply (failure_region Wstar W0 Hopt Hp), Hr.
 Qed.
