@@ -240,9 +240,11 @@ def test_coq_theorem_values_are_the_harness_exact_values(harness):
         == ev.standard_loss(w_star)
     g1 = _statement("Gradient.v", r"\(fun t => Lhat \(t, snd W_star\)\) \(fst W_star\) (.+?) /\\")
     g2 = _statement("Gradient.v", r"\(fun t => Lhat \(fst W_star, t\)\) \(snd W_star\) \((.+?)\)\.")
+    f1, f2 = _statement("Gradient.v", r"fst h \* (\S+) \+ snd h \* \((.+?)\)\)\.")  # Fréchet
     grad = ev.bn_gradient(w_star)
-    for text, claimed, evaluated in zip((g1, g2), claims.grad_at_w_star, grad):
-        assert _equal(coq_value(text), surd(claimed)) and _equal(coq_value(text), evaluated)
+    for texts, claimed, evaluated in zip(((g1, f1), (g2, f2)), claims.grad_at_w_star, grad):
+        for text in texts:
+            assert _equal(coq_value(text), surd(claimed)) and _equal(coq_value(text), evaluated)
     at_w_star = _statement("LossValues.v", r"Theorem bn_loss_at_w_star : Lhat W_star = (.+?)\.\n")
     assert _equal(coq_value(at_w_star), surd(claims.bn_loss_at_w_star))
     assert _equal(coq_value(at_w_star), ev.bn_loss(w_star))
@@ -279,7 +281,8 @@ STATEMENTS_HEADING = "## The statements as the kernel prints them"
 DEFINITIONS = ["local_min", "W_star_set", "W_hat_star", "bn_domain", "dist_to_set",
                "lemma_4_5_fails_at"]
 THEOREMS = ["standard_optimum", "standard_local_optima", "d_is_Sigma_inv_c", "d_unique",
-            "bn_optima", "bn_gradient_at_w_star", "bn_gradient_at_w_star_nonzero",
+            "bn_optima", "bn_gradient_at_w_star", "bn_gradient_at_w_star_frechet",
+            "bn_gradient_at_w_star_nonzero",
             "bn_loss_at_w_star", "bn_min_loss", "distance_w_star", "distance_w_star_attained",
             "lemma_4_5_false", "lemma_4_5_fails_for_every_standard_optimum",
             "lemma_4_5_fails_at_w_star", "failure_region", "failure_region_spec"]
