@@ -280,7 +280,7 @@ STATEMENTS_HEADING = "## The statements as the kernel prints them"
 # reader above does not evaluate), then every theorem with `Check`.
 DEFINITIONS = ["local_min", "W_star_set", "W_hat_star", "bn_domain", "dist_to_set",
                "lemma_4_5_fails_at"]
-THEOREMS = ["standard_optimum", "standard_local_optima", "d_is_Sigma_inv_c", "d_unique",
+THEOREMS = ["local_min_iff_locally", "standard_optimum", "standard_local_optima", "d_is_Sigma_inv_c", "d_unique",
             "bn_optima", "bn_gradient_at_w_star", "bn_gradient_at_w_star_frechet",
             "bn_gradient_at_w_star_nonzero",
             "bn_loss_at_w_star", "bn_min_loss", "distance_w_star", "distance_w_star_attained",
@@ -374,7 +374,7 @@ MUTATIONS = {
         "            - (euclid_norm Wstar ^ 2 - dot Wstar W0) ^ 2 / euclid_norm Wstar ^ 2).",
         "         <= dot W0 W0).", "Refutation.v"),
     "local_max_instead_of_local_min": (
-        "Definitions.v", "F w <= F v.", "F v <= F w.", "StandardOptimum.v"),
+        "Definitions.v", "F w <= F v.", "F v <= F w.", "Neighbourhoods.v"),
 }
 
 
