@@ -276,14 +276,16 @@ def test_coq_sources_import_only_coq_coquelicot_and_their_own_library():
 
 STATEMENTS_HEADING = "## The statements as the kernel prints them"
 
-# Printed with `Print` (definitions of Definitions.v that are propositions or infima, which the
-# reader above does not evaluate), then every theorem with `Check`.
+# Printed with `Print` (the definitions that are propositions or infima, which the reader above
+# does not evaluate: those of Definitions.v and the ray of RayDistance.v), then every theorem
+# with `Check`.
 DEFINITIONS = ["local_min", "W_star_set", "W_hat_star", "bn_domain", "dist_to_set",
-               "lemma_4_5_fails_at"]
+               "lemma_4_5_fails_at", "ray"]
 THEOREMS = ["local_min_iff_locally", "standard_optimum", "standard_local_optima", "d_is_Sigma_inv_c", "d_unique",
             "bn_optima", "bn_gradient_at_w_star", "bn_gradient_at_w_star_frechet",
             "bn_gradient_at_w_star_nonzero",
-            "bn_loss_at_w_star", "bn_min_loss", "distance_w_star", "distance_w_star_attained",
+            "bn_loss_at_w_star", "bn_min_loss", "W_hat_star_is_ray", "dist_to_ray_pos",
+            "dist_to_ray_nonpos", "distance_w_star", "distance_w_star_attained",
             "lemma_4_5_false", "lemma_4_5_fails_for_every_standard_optimum",
             "lemma_4_5_fails_at_w_star", "failure_region", "failure_region_spec"]
 
