@@ -1,12 +1,13 @@
-"""The Coq statements say what the spec and the Python artifact say (proofs/coq, docs/kernel-checked.md).
+"""The Coq statements say what the spec and the Python artifact say (proofs/coq).
 
-tests/test_coq.py checks that the Coq files compile closed; this file checks what they state:
+tests/test_coq.py checks that the Coq files compile closed; this file checks what they state
+(docs/kernel-checked.md):
 - the joint with Python: the data, W*, d and every value in a Coq theorem statement are read
   from the .v files and compared with the exact values of harness/ (statistics, claims and the
-  independent SymPy evaluator), and the computable definitions of Definitions.v (L, μ, σ, f̂, L̂,
-  Σ, c ...), read by a small interpreter of their Coq syntax, agree with harness/evaluator.py;
+  independent SymPy evaluator), and the computable definitions of Definitions.v (L, μ, σ, f̂,
+  L̂, Σ, c ...), read by a small reader of their Coq syntax, agree with harness/evaluator.py;
 - the statements as the kernel prints them are the ones docs/kernel-checked.md shows;
-- `Print Assumptions` does catch an axiom that the grep of `make coq` cannot see;
+- `Print Assumptions` catches an axiom that a grep for Admitted/Axiom misses;
 - more mutated statements (a weakened hypothesis, a flipped definition, a wrong constant, a true
   right side) are rejected by the kernel.
 """
@@ -134,8 +135,8 @@ def coq_value(text, env=BUILTINS):
 
 # `Definition name (a b : T) (t : R) : T := body.` for the computable definitions (vectors and
 # reals; the Prop-valued ones and vec itself are skipped).
-DEFINITION = re.compile(r"Definition (\w+)((?:\s*\([^()]*\))*)\s*:\s*(?:vec|R)\s*:=\s*(.*?)\.(?=\s)",
-                        re.S)
+DEFINITION = re.compile(
+    r"Definition (\w+)((?:\s*\([^()]*\))*)\s*:\s*(?:vec|R)\s*:=\s*(.*?)\.(?=\s)", re.S)
 
 
 def coq_definitions(text, skip=()):
@@ -281,9 +282,9 @@ STATEMENTS_HEADING = "## The statements as the kernel prints them"
 # with `Check`.
 DEFINITIONS = ["local_min", "W_star_set", "W_hat_star", "bn_domain", "dist_to_set",
                "lemma_4_5_fails_at", "ray"]
-THEOREMS = ["local_min_iff_locally", "standard_optimum", "standard_local_optima", "d_is_Sigma_inv_c", "d_unique",
-            "bn_optima", "bn_gradient_at_w_star", "bn_gradient_at_w_star_frechet",
-            "bn_gradient_at_w_star_nonzero",
+THEOREMS = ["local_min_iff_locally", "standard_optimum", "standard_local_optima",
+            "d_is_Sigma_inv_c", "d_unique", "bn_optima", "bn_gradient_at_w_star",
+            "bn_gradient_at_w_star_frechet", "bn_gradient_at_w_star_nonzero",
             "bn_loss_at_w_star", "bn_min_loss", "W_hat_star_is_ray", "dist_to_ray_pos",
             "dist_to_ray_nonpos", "distance_w_star", "distance_w_star_attained",
             "lemma_4_5_false", "lemma_4_5_fails_for_every_standard_optimum",
