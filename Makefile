@@ -98,12 +98,15 @@ COQ_PACKAGES := coq libcoq-coquelicot
 COQ_LIBS_PRESENT = command -v coqc >/dev/null && command -v coq_makefile >/dev/null \
   && [ -d "$$(coqc -where)/user-contrib/Coquelicot" ]
 .PHONY: coq coq-deps
-COQ_UNFINISHED := Admitted|admit|Abort|Axiom|Axioms|Parameter|Parameters|Conjecture|Hypothesis|Hypotheses|Variable|Variables
+# (Admit: `Admit Obligations`; Context: a section hypothesis; Unset: `Unset Guard Checking` etc.)
+COQ_UNFINISHED := Admitted|admit|Admit|Abort|Axiom|Axioms|Parameter|Parameters|Conjecture|Hypothesis|Hypotheses|Variable|Variables|Context|Unset
+# flock: two test files may run `make coq` at once (pytest-xdist); the second waits, then finds
+# nothing to do.
 coq: coq-deps
 	@if grep -nwE '$(COQ_UNFINISHED)' proofs/coq/*.v; then \
 	  echo "make coq: an unfinished proof or an added assumption (above) in proofs/coq" >&2; exit 1; fi
-	@cd proofs/coq && coq_makefile -f _CoqProject -o Makefile.coq >/dev/null \
-	  && $(MAKE) --no-print-directory -f Makefile.coq
+	@cd proofs/coq && flock . sh -c 'coq_makefile -f _CoqProject -o Makefile.coq >/dev/null \
+	  && $(MAKE) --no-print-directory -f Makefile.coq'
 
 coq-deps:
 	@if $(COQ_LIBS_PRESENT); then :; \

@@ -91,3 +91,11 @@ Proof.
   unfold Sigma_mul, xbar, vadd, vscale, vsub, dot, x1, x2, x3; cbn [fst snd].
   intro E. injection E as E1 E2. f_equal; lra.
 Qed.
+
+(** d is the only solution of Σ v = c: the constant d of Definitions.v is Σ⁻¹c. *)
+Lemma d_unique (v : vec) : Sigma_mul v = c -> v = d.
+Proof.
+  destruct v as [v1 v2]. rewrite <- d_is_Sigma_inv_c.
+  unfold Sigma_mul, d, xbar, vadd, vscale, vsub, dot, x1, x2, x3; cbn [fst snd].
+  intro E. injection E as E1 E2. f_equal; lra.
+Qed.

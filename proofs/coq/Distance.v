@@ -23,3 +23,21 @@ Proof.
   - unfold W_star, dot, d; cbn [fst snd]. rewrite pow2_sqrt; lra.
   - unfold W_star, dot, d; cbn [fst snd]. lra.
 Qed.
+
+
+(** The same value without the conventions of [dist_to_set] ([Glb_Rbar], [real]): Ŵ* has a point
+    closest to W*, (5/17)(5,3) = (25/17, 15/17), at squared distance 18/17. *)
+Theorem distance_w_star_attained :
+  exists v, W_hat_star v /\ euclid_dist W_star v ^ 2 = 18 / 17 /\
+    forall v', W_hat_star v' -> euclid_dist W_star v ^ 2 <= euclid_dist W_star v' ^ 2.
+Proof.
+  assert (E : forall t, euclid_dist W_star (vscale t d) ^ 2 = 18 / 17 + 34 * (t - 5 / 17) ^ 2).
+  { intro t. rewrite dist_to_ray_sq. unfold W_star; cbn [fst snd].
+    rewrite pow2_sqrt; [field|]. pose proof (pow2_ge_0 (2 - 5 * t)).
+    pose proof (pow2_ge_0 (0 - 3 * t)). lra. }
+  exists (vscale (5 / 17) d). split; [|split].
+  - apply W_hat_star_is_ray. exists (5 / 17). split; [lra | reflexivity].
+  - rewrite E. field.
+  - intros v' Hv'. apply W_hat_star_is_ray in Hv'. destruct Hv' as [t [Ht ->]].
+    rewrite !E. pose proof (pow2_ge_0 (t - 5 / 17)). field_simplify. lra.
+Qed.

@@ -99,3 +99,30 @@ Proof.
     rewrite pow2_sqrt by nra.
     split; intros _; [nra|]. split; [unfold W_star; cbn [fst snd]; lra | nra].
 Qed.
+
+(** The refutation under every reading of "W*" in the lemma (every standard optimum, or the
+    closest one, or some one): the standard network has a local optimum, and at W0 = (2,0) the
+    lemma fails for each of its local optima. *)
+Theorem lemma_4_5_fails_for_every_standard_optimum :
+  (exists Wstar, W_star_set Wstar) /\
+  exists W0, forall Wstar, W_star_set Wstar -> lemma_4_5_fails_at Wstar W0.
+Proof.
+  split.
+  - exists W_star. apply standard_local_optima. reflexivity.
+  - exists W_star. intros Wstar H. apply standard_local_optima in H. subst Wstar.
+    exact lemma_4_5_fails_at_w_star.
+Qed.
+
+(** The failure region as the spec states it (docs/spec.md §3 and §5): (L4.5) fails at W0 iff
+    <W0, ŵ - d̂> > 0 and <W0, W*> > 0, for every W0 of R^2. *)
+Corollary failure_region_spec :
+  forall Wstar W0 : vec,
+    W_star_set Wstar ->
+    (lemma_4_5_fails_at Wstar W0 <->
+     dot W0 (vsub (unit_vec Wstar) (unit_vec d)) > 0 /\ dot W0 Wstar > 0).
+Proof.
+  intros Wstar W0 Hopt. split.
+  - intro H. pose proof (proj1 H) as Hp. split; [|exact Hp].
+    apply (failure_region Wstar W0 Hopt Hp), H.
+  - intros [Hr Hp]. apply (failure_region Wstar W0 Hopt Hp), Hr.
+Qed.

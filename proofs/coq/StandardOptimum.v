@@ -15,13 +15,14 @@ Proof. unfold L, f, dot, x1, x2, x3, y1, y2, y3; simpl. field. Qed.
 Theorem standard_optimum :
   L W_star = 3 /\
   (forall w, L W_star <= L w) /\
-  (forall w, L w = L W_star -> w = W_star).
+  (forall w, L w = L W_star <-> w = W_star).
 Proof.
   unfold W_star. split; [|split].
   - rewrite L_closed_form; cbn [fst snd]; lra.
   - intro w. rewrite !L_closed_form; cbn [fst snd].
     pose proof (pow2_ge_0 (fst w - 2)); pose proof (pow2_ge_0 (snd w)); lra.
-  - intros [w1 w2] H. rewrite !L_closed_form in H; cbn [fst snd] in H.
+  - intros [w1 w2]. split; [|intros ->; reflexivity]. intro H.
+    rewrite !L_closed_form in H; cbn [fst snd] in H.
     pose proof (pow2_ge_0 (w1 - 2)); pose proof (pow2_ge_0 w2).
     assert (w1 = 2 /\ w2 = 0) as [-> ->] by (split; nra). reflexivity.
 Qed.
