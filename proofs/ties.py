@@ -92,14 +92,18 @@ def _without_functions(formulas, split: int):
     (Ackermann's reduction without its congruence constraints: a model of the formulas gives one
     of the result, so unsat of the result is unsat of the formulas). Z3's nonlinear arithmetic
     then decides the tie, where uninterpreted functions make it answer unknown."""
-    apps: dict[str, z3.ExprRef] = {}
+    apps: dict[int, z3.ExprRef] = {}     # by AST id: Z3 shares equal terms, so equal ids
+    seen: set[int] = set()               # each shared subterm is walked once (a DAG, not a tree)
 
     def collect(e):
-        if z3.is_app(e):
-            if e.decl().kind() == z3.Z3_OP_UNINTERPRETED and e.num_args() > 0:
-                apps.setdefault(e.sexpr(), e)
-            for child in e.children():
-                collect(child)
+        key = e.get_id()
+        if key in seen or not z3.is_app(e):
+            return
+        seen.add(key)
+        if e.num_args() > 0 and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            apps.setdefault(key, e)
+        for child in e.children():
+            collect(child)
     for f in formulas:
         collect(f)
     pairs = [(a, z3.Real(f"{a.decl().name()}#{i}")) for i, a in enumerate(apps.values())]
