@@ -67,8 +67,8 @@ class Evaluator:
         """∂L̂/∂w_k at w: the literal loss differentiated symbolically in w_1..w_d (once per
         Evaluator), then evaluated at w."""
         symbols, derivatives = self.differentiate()
-        point = dict(zip(symbols, w))
-        return Matrix([sympy.radsimp(sympy.expand(g.subs(point))) for g in derivatives])
+        point = {wk: sympy.sympify(v) for wk, v in zip(symbols, w)}     # exact: v is never a float
+        return Matrix([sympy.radsimp(sympy.expand(g.xreplace(point))) for g in derivatives])
 
     def centered(self) -> tuple[Matrix, Matrix]:
         """Σ = (1/n) Σ (x_i - x̄)(x_i - x̄)ᵀ and c = (1/n) Σ (x_i - x̄)(y_i - ȳ)."""

@@ -56,11 +56,9 @@ def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool, str]
 
 
 def _import_before_forking() -> None:
-    """Import here what the certificate checks and cross-checks import lazily (sympy.simplify
-    pulls in combinatorics, tensor, sets), so that each worker does not import it again."""
+    """Import here what the certificate checks and cross-checks import lazily (SymPy's Add
+    imports sympy.tensor on first use), so that each worker does not import it again."""
     import harness.certify  # noqa: F401
-    import sympy.combinatorics  # noqa: F401
-    import sympy.sets.setexpr  # noqa: F401
     import sympy.tensor.tensor  # noqa: F401
 
 
