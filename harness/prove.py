@@ -1,9 +1,10 @@
 """The pipeline of `bnproof prove`: learning set -> exact statistics -> obligations -> solver ->
 witness -> independent evaluator -> report (a plain dict, JSON-ready).
 
-Z3 (every query and hypothesis check), cvc5, the certificate checks and the Monte-Carlo
-estimate run side by side in a pool of killable workers (harness/solver.decide_all); then the
-SymPy cross-checks, in the same way. Nothing is cached from one run to the next."""
+Z3 (every query and hypothesis check), cvc5, the certificate checks, the Monte-Carlo estimate,
+and each obligation's SymPy cross-check and tie as soon as Z3 has decided it, all run side by
+side in one pool of killable workers (harness/solver.decide_all). Nothing is cached from one run
+to the next."""
 
 from __future__ import annotations
 
