@@ -7,6 +7,7 @@ are exact SymPy numbers) and the Evaluator, never a Z3 term.
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 from typing import Callable
 
 import sympy
@@ -28,7 +29,10 @@ def vec(v) -> Matrix:
 
 
 def equal(a, b) -> bool:
-    return sympy.simplify(sympy.radsimp(a - b)) == 0
+    """a = b exactly: a - b rationalised and expanded is 0 (enough for sums of rationals and
+    square roots), else sympy.simplify decides."""
+    difference = sympy.radsimp(a - b)
+    return sympy.expand(difference) == 0 or sympy.simplify(difference) == 0
 
 
 def positive_multiple(u: Matrix, v: Matrix) -> bool:
@@ -112,10 +116,19 @@ def _distance_points(claims, ev):
     return d, [vec(claims.w_star), d, -d, *sample_points(ev.dim)]
 
 
+def _fractions(v: Matrix) -> list[Fraction]:
+    return [Fraction(int(x.p), int(x.q)) for x in v]
+
+
 def _distance_to_ray_lower_bound(claims, ev, outcome):
+    """In exact Fractions (the points and d are rational): ||W0 - t·d||² summed literally."""
     d, points = _distance_points(claims, ev)
-    ts = [sympy.Rational(k, 7) for k in range(1, 30)]
-    ok = all(((p - t * d).T * (p - t * d))[0] >= _closed_form_distance(p, d) for p in points for t in ts)
+    ts = [Fraction(k, 7) for k in range(1, 30)]
+    dq = _fractions(d)
+    ok = True
+    for p in points:
+        bound, pq = _closed_form_distance(p, d), _fractions(p)
+        ok = ok and all(sum((pk - t * dk) ** 2 for pk, dk in zip(pq, dq)) >= bound for t in ts)
     return ok, f"||W0 - t·d||² >= D(W0) at {len(points)} points × {len(ts)} values of t"
 
 

@@ -67,8 +67,8 @@ class Evaluator:
         """∂L̂/∂w_k at w: the literal loss differentiated symbolically in w_1..w_d (once per
         Evaluator), then evaluated at w."""
         symbols, derivatives = self.differentiate()
-        point = dict(zip(symbols, w))
-        return Matrix([sympy.radsimp(sympy.expand(g.subs(point))) for g in derivatives])
+        point = {wk: sympy.sympify(v) for wk, v in zip(symbols, w)}     # exact: v is never a float
+        return Matrix([sympy.radsimp(sympy.expand(g.xreplace(point))) for g in derivatives])
 
     def centered(self) -> tuple[Matrix, Matrix]:
         """Σ = (1/n) Σ (x_i - x̄)(x_i - x̄)ᵀ and c = (1/n) Σ (x_i - x̄)(y_i - ȳ)."""
@@ -92,15 +92,17 @@ def distance_sq_to_ray(w0, d) -> sympy.Expr:
     """inf over t > 0 of ||W0 - t·d||²: at the critical point if it is positive, else t -> 0+.
     f(t) = ||W0 - t·d||² is a polynomial in t of degree 2 with leading coefficient ||d||² > 0,
     so its one critical point is the root of the linear f'(t) (Poly.all_coeffs), and the limit
-    at 0+ of the polynomial is f(0) (sympy.solve and sympy.limit took 0.35 s per `prove`)."""
+    at 0+ of the polynomial is f(0) (sympy.solve and sympy.limit took 0.35 s per `prove`).
+    f is summed as polynomials in t, coordinate by coordinate (twice as fast as expanding)."""
     t = sympy.Symbol("t", positive=True)
-    w0, d = Matrix(w0), Matrix(d)
-    f = sympy.expand(((w0 - t * d).T * (w0 - t * d))[0])
-    slope, intercept = sympy.Poly(sympy.diff(f, t), t).all_coeffs()
+    f = sympy.Poly(0, t)
+    for a, b in zip(w0, d):
+        f += sympy.Poly(a - t * b, t) ** 2
+    slope, intercept = f.diff(t).all_coeffs()
     critical = -intercept / slope
     if critical.is_positive:
-        return sympy.radsimp(f.subs(t, critical))
-    return f.subs(t, 0)
+        return sympy.radsimp(f.as_expr().subs(t, critical))
+    return f.as_expr().subs(t, 0)
 
 
 def lemma_sides(w0, w_star, d) -> tuple[sympy.Expr, sympy.Expr]:

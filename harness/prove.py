@@ -1,9 +1,10 @@
 """The pipeline of `bnproof prove`: learning set -> exact statistics -> obligations -> solver ->
 witness -> independent evaluator -> report (a plain dict, JSON-ready).
 
-Z3 (every query and hypothesis check), cvc5, the certificate checks and the Monte-Carlo
-estimate run side by side in a pool of killable workers (harness/solver.decide_all); then the
-SymPy cross-checks, in the same way. Nothing is cached from one run to the next."""
+Z3 (every query and hypothesis check), cvc5, the certificate checks, the Monte-Carlo estimate,
+and each obligation's SymPy cross-check and tie as soon as Z3 has decided it, all run side by
+side in one pool of killable workers (harness/solver.decide_all). Nothing is cached from one run
+to the next."""
 
 from __future__ import annotations
 
@@ -54,11 +55,9 @@ def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool | Non
 
 
 def _import_before_forking() -> None:
-    """Import here what the certificate checks and cross-checks import lazily (sympy.simplify
-    pulls in combinatorics, tensor, sets), so that each worker does not import it again."""
+    """Import here what the certificate checks and cross-checks import lazily (SymPy's Add
+    imports sympy.tensor on first use), so that each worker does not import it again."""
     import harness.certify  # noqa: F401
-    import sympy.combinatorics  # noqa: F401
-    import sympy.sets.setexpr  # noqa: F401
     import sympy.tensor.tensor  # noqa: F401
 
 
@@ -113,47 +112,86 @@ def _checker(claims, ev: Evaluator) -> Check:
 def run_obligations(obligations: list[Obligation], timeout_s: float, check: Check,
                     certify: Callable[[str], bool | None] | None = None, tie_claims=None,
                     also: list = ()) -> tuple[list[dict], list]:
-    """The report rows of the obligations, and the WorkerResults of the `also` tasks. Z3 on every
+    """The report rows of the obligations, and the WorkerResults of the `also` tasks. Everything
+    runs side by side in one pool of killable workers (harness/solver.decide_all): Z3 on every
     query and its hypotheses, cvc5 on every query, the certificates (`certify(name)`: True/False,
-    None where there is none) and the `also` tasks run side by side in killable workers
-    (harness/solver.decide_all); then the SymPy cross-checks (`check`) and, given `tie_claims`,
-    the ties to the literal statements (proofs/ties.py), again in workers."""
+    None where there is none), the `also` tasks, and, as soon as Z3 has decided an obligation,
+    its SymPy cross-check (`check`) and, given `tie_claims`, its tie to the literal statement
+    (proofs/ties.py)."""
     _import_before_forking()
     count = len(obligations)
     certifying = [] if certify is None else [(lambda name=ob.name: certify(name), timeout_s)
                                              for ob in obligations]
+    checking = [(i, lambda outcome, ob=ob: _guarded(check, ob, outcome), timeout_s)
+                for i, ob in enumerate(obligations)]
+    ties = [{}] * count if tie_claims is None else _ties_without_solver(obligations, tie_claims)
+    tying = [(i, lambda outcome, ob=ob: _tie_answer(ob.name, tie_claims, outcome, timeout_s),
+              2 * timeout_s) for i, ob in enumerate(obligations) if ties[i] is None]
     answers = decide_all(obligations, timeout_s,
                          also=[second_solver_task(ob, timeout_s) for ob in obligations]
-                         + certifying + list(also))
+                         + certifying + list(also), then=checking + tying)
     outcomes = answers[:count]
     second = [second_solver_fields(r) for r in answers[count:2 * count]]
     certificates = ([None] * count if certify is None else
                     [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]])
-    checks = run_in_workers([lambda ob=ob, outcome=outcome: _guarded(check, ob, outcome)
-                             for ob, outcome in zip(obligations, outcomes)], timeout_s)
-    ties = ([{}] * count if tie_claims is None else
-            tie_fields(obligations, tie_claims, outcomes, timeout_s))
+    extra = answers[2 * count + len(certifying):len(answers) - len(checking) - len(tying)]
+    checks = answers[len(answers) - len(checking) - len(tying):len(answers) - len(tying)]
+    tied = iter(answers[len(answers) - len(tying):])
+    ties = [t if t is not None else _tie_row(next(tied)) for t in ties]
     rows = []
-    for ob, outcome, cvc5_fields, cert, checked, tied in zip(obligations, outcomes, second,
-                                                             certificates, checks, ties):
+    for ob, outcome, cvc5_fields, cert, checked, tie in zip(obligations, outcomes, second,
+                                                            certificates, checks, ties):
         passed, detail = (checked.payload if checked.kind == "ok"
                           else (None, f"cross-check not completed ({checked.kind})"))
         status, reason = obligation_status(
             ob.expected, outcome.result, outcome.reason, cross_check=passed,
-            cross_check_detail=detail, cross_check_required=True, tie=tied.get("tie"),
+            cross_check_detail=detail, cross_check_required=True, tie=tie.get("tie"),
             second_solver=cvc5_fields["second_solver"], certificate=cert)
         rows.append({
             "name": ob.name, "statement": ob.statement, "expected": ob.expected,
             "result": outcome.result, "status": status, **({"reason": reason} if reason else {}),
             "cross_check": passed, "cross_check_detail": detail,
-            **tied,
+            **tie,
             "witness": {k: exact_text(v) for k, v in outcome.witness.items()} or None,
             "seconds": round(outcome.seconds, 4),
             "cross_check_seconds": round(checked.seconds, 4),
             **cvc5_fields,
             "certificate": cert,
         })
-    return rows, answers[2 * count + len(certifying):]
+    return rows, extra
+
+
+def _ties_without_solver(obligations, claims) -> list[dict | None]:
+    """The `tie` fields known without a solver: "stated directly" where the query is the
+    statement, "none" where there is no tie (d > 3); None where a tie is to be decided."""
+    from proofs.ties import STATED_DIRECTLY, TIE_MAX_DIM, TIES
+
+    return [{"tie": "stated directly", "tie_seconds": 0.0} if ob.name in STATED_DIRECTLY else
+            {"tie": "none", "tie_seconds": 0.0}
+            if len(claims.w_star) > TIE_MAX_DIM or ob.name not in TIES else None
+            for ob in obligations]
+
+
+def _tie_answer(name: str, claims, outcome: Outcome, timeout_s: float) -> dict:
+    """In a worker: the tie of obligation `name` built and decided by Z3 (query, then its
+    hypotheses); "none" where there is no tie (an irrational witness)."""
+    from harness.solver import decide_here
+    from proofs.ties import tie
+
+    obligation = tie(name, claims, outcome)
+    if obligation is None:
+        return {"tie": "none", "tie_seconds": 0.0}
+    answer = decide_here(obligation, timeout_s)
+    return {"tie": answer.result, "tie_seconds": round(answer.seconds, 4)}
+
+
+def _tie_row(result) -> dict:
+    """The `tie` fields from a _tie_answer WorkerResult: killed is "timeout", a failed worker
+    "unknown" (never a pass)."""
+    if result.kind == "ok":
+        return result.payload
+    return {"tie": "timeout" if result.kind == "killed" else "unknown",
+            "tie_seconds": round(result.seconds, 4)}
 
 
 def tie_fields(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
@@ -161,25 +199,14 @@ def tie_fields(obligations, claims, outcomes, timeout_s: float) -> list[dict]:
     "unsat" proves that unsat of the query proves the statement, or that the sat witness
     satisfies it), "stated directly" where the query is the statement, "none" where there is no
     tie (d > 3, or an irrational witness): then the obligation is not proved. The ties are
-    decided side by side (harness/solver.decide_all)."""
-    from proofs.ties import STATED_DIRECTLY, tie
-
-    fields: list[dict | None] = []
-    built = []
-    for ob, outcome in zip(obligations, outcomes):
-        if ob.name in STATED_DIRECTLY:
-            fields.append({"tie": "stated directly", "tie_seconds": 0.0})
-            continue
-        obligation = tie(ob.name, claims, outcome)
-        if obligation is None:
-            fields.append({"tie": "none", "tie_seconds": 0.0})
-            continue
-        fields.append(None)
-        built.append(obligation)
-    answers = iter(decide_all(built, timeout_s))
-    return [f if f is not None else
-            (lambda a: {"tie": a.result, "tie_seconds": round(a.seconds, 4)})(next(answers))
-            for f in fields]
+    decided side by side (harness/solver.run_in_workers)."""
+    fields = _ties_without_solver(obligations, claims)
+    asked = [i for i, f in enumerate(fields) if f is None]
+    answers = iter(run_in_workers(
+        [lambda ob=obligations[i], outcome=outcomes[i]:
+         _tie_answer(ob.name, claims, outcome, timeout_s) for i in asked],
+        2 * timeout_s))
+    return [f if f is not None else _tie_row(next(answers)) for f in fields]
 
 
 def _finish(report: dict, rows: list[dict], start: float) -> dict:

@@ -16,7 +16,6 @@ answered HARD_MARGIN seconds after the limit; the answer is then "timeout".
 
 from __future__ import annotations
 
-import multiprocessing
 import time
 
 import cvc5
@@ -99,6 +98,8 @@ class _Worker:
         self.conn = None
 
     def _start(self) -> None:
+        import multiprocessing      # only here: `prove` runs cvc5 in harness.solver's workers
+
         context = multiprocessing.get_context("fork")
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), daemon=True)

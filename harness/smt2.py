@@ -49,56 +49,87 @@ def numeral(q: Fraction) -> str:
 
 def term(e: z3.ExprRef, memo: dict | None = None) -> str:
     """The SMT-LIB2 text of e (memo: already printed shared subterms, by Z3 term id)."""
-    memo = {} if memo is None else memo
-    key = e.get_id()
-    if key not in memo:
-        memo[key] = _term(e, memo)
-    return memo[key]
+    return _Printer(e.ctx, {} if memo is None else memo).text(e.as_ast())
 
 
-def _term(e: z3.ExprRef, memo: dict) -> str:
-    if z3.is_true(e):
-        return "true"
-    if z3.is_false(e):
-        return "false"
-    if not (z3.is_bool(e) or e.sort() == z3.RealSort()):
-        raise ExportError(f"unsupported sort {e.sort()} in {e}")
-    if z3.is_rational_value(e):
-        return numeral(e.as_fraction())
-    if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-        return e.decl().name()
-    kind = e.decl().kind()
-    args = [e.arg(i) for i in range(e.num_args())]
-    if kind == z3.Z3_OP_POWER:
-        base, exponent = args
-        k = exponent.as_fraction() if z3.is_rational_value(exponent) else None
-        if k is None or k.denominator != 1 or k < 0:
-            raise ExportError(f"unsupported power {e}")
-        if k == 0:
-            return "1.0"
-        return term(base, memo) if k == 1 else f"(* {' '.join([term(base, memo)] * int(k))})"
-    if kind not in _OPS:
-        raise ExportError(f"unsupported operator {e.decl().name()} in {e}")
-    if len(args) == 1 and kind in (z3.Z3_OP_ADD, z3.Z3_OP_MUL):
-        return term(args[0], memo)      # a one-term sum (dimension 1): cvc5 wants two or more
-    return f"({_OPS[kind]} {' '.join(term(a, memo) for a in args)})"
+class _Printer:
+    """Walks the term through Z3's C API (three times faster than the Python wrappers; the
+    printed query keeps every subterm alive), each shared subterm printed once."""
+
+    def __init__(self, ctx: z3.Context, memo: dict):
+        self.ctx, self.ref, self.memo = ctx, ctx.ref(), memo
+
+    def text(self, ast) -> str:
+        key = z3.Z3_get_ast_id(self.ref, ast)
+        if key not in self.memo:
+            self.memo[key] = self._text(ast)
+        return self.memo[key]
+
+    def _expr(self, ast) -> z3.ExprRef:                 # for error messages
+        return z3.ExprRef(ast, self.ctx)
+
+    def _text(self, ast) -> str:
+        ref = self.ref
+        kind = z3.Z3_get_ast_kind(ref, ast)
+        if kind not in (z3.Z3_APP_AST, z3.Z3_NUMERAL_AST):
+            raise ExportError(f"unsupported term {self._expr(ast)}")
+        op = z3.Z3_get_decl_kind(ref, z3.Z3_get_app_decl(ref, ast))
+        if op == z3.Z3_OP_TRUE:
+            return "true"
+        if op == z3.Z3_OP_FALSE:
+            return "false"
+        sort = z3.Z3_get_sort_kind(ref, z3.Z3_get_sort(ref, ast))
+        if sort not in (z3.Z3_BOOL_SORT, z3.Z3_REAL_SORT):
+            e = self._expr(ast)
+            raise ExportError(f"unsupported sort {e.sort()} in {e}")
+        if kind == z3.Z3_NUMERAL_AST:
+            return numeral(Fraction(z3.Z3_get_numeral_string(ref, ast)))
+        count = z3.Z3_get_app_num_args(ref, ast)
+        if count == 0 and op == z3.Z3_OP_UNINTERPRETED:
+            return z3.Z3_get_symbol_string(ref, z3.Z3_get_decl_name(ref, z3.Z3_get_app_decl(ref, ast)))
+        args = [z3.Z3_get_app_arg(ref, ast, i) for i in range(count)]
+        if op == z3.Z3_OP_POWER:
+            base, exponent = args
+            k = (Fraction(z3.Z3_get_numeral_string(ref, exponent))
+                 if z3.Z3_get_ast_kind(ref, exponent) == z3.Z3_NUMERAL_AST else None)
+            if k is None or k.denominator != 1 or k < 0:
+                raise ExportError(f"unsupported power {self._expr(ast)}")
+            if k == 0:
+                return "1.0"
+            return self.text(base) if k == 1 else f"(* {' '.join([self.text(base)] * int(k))})"
+        if op not in _OPS:
+            e = self._expr(ast)
+            raise ExportError(f"unsupported operator {e.decl().name()} in {e}")
+        if count == 1 and op in (z3.Z3_OP_ADD, z3.Z3_OP_MUL):
+            return self.text(args[0])      # a one-term sum (dimension 1): cvc5 wants two or more
+        return f"({_OPS[op]} {' '.join(self.text(a) for a in args)})"
+
+    def constants(self, query) -> list[str]:
+        """The names of the uninterpreted constants of the query, sorted."""
+        ref = self.ref
+        seen, stack, names = set(), [q.as_ast() for q in query], set()
+        while stack:
+            ast = stack.pop()
+            key = z3.Z3_get_ast_id(ref, ast)
+            if key in seen:
+                continue
+            seen.add(key)
+            if z3.Z3_get_ast_kind(ref, ast) != z3.Z3_APP_AST:
+                continue
+            decl = z3.Z3_get_app_decl(ref, ast)
+            count = z3.Z3_get_app_num_args(ref, ast)
+            if count == 0 and z3.Z3_get_decl_kind(ref, decl) == z3.Z3_OP_UNINTERPRETED:
+                if z3.Z3_get_sort_kind(ref, z3.Z3_get_sort(ref, ast)) != z3.Z3_REAL_SORT:
+                    e = self._expr(ast)
+                    raise ExportError(f"constant {e} has sort {e.sort()}, expected Real")
+                names.add(z3.Z3_get_symbol_string(ref, z3.Z3_get_decl_name(ref, decl)))
+            stack.extend(z3.Z3_get_app_arg(ref, ast, i) for i in range(count))
+        return sorted(names)
 
 
 def constants(query) -> list[str]:
     """The names of the uninterpreted constants of the query, sorted."""
-    seen, stack = set(), list(query)
-    names = set()
-    while stack:
-        e = stack.pop()
-        if e.get_id() in seen:
-            continue
-        seen.add(e.get_id())
-        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            if e.sort() != z3.RealSort():
-                raise ExportError(f"constant {e} has sort {e.sort()}, expected Real")
-            names.add(e.decl().name())
-        stack.extend(e.children())
-    return sorted(names)
+    return _Printer(query[0].ctx, {}).constants(query) if query else []
 
 
 def to_smt2(ob: Obligation, learning_set: str = "") -> str:

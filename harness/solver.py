@@ -64,25 +64,51 @@ def decide(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
 def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int = JOBS,
                also: list[tuple[Callable[[], object], float]] = (),
                meanwhile: list[Callable[[], None]] = (),
-               on_result: Callable[[int], None] | None = None) -> list[Outcome]:
+               on_result: Callable[[int], None] | None = None,
+               then: list[tuple[int, Callable[[Outcome], object], float]] = ()) -> list:
     """`decide` for each obligation, in order; the hypothesis check and the query of every
     obligation are independent Z3 checks, run `jobs` at a time, each in its own worker.
-    `also`: more (task, timeout) pairs to run in the same pool (cvc5 beside Z3, say); their
-    WorkerResults are appended to the returned list, in order. `meanwhile`: work for this
-    process while it waits for the workers (run_in_workers). `on_result(i)`: called as each check
-    finishes (a progress bar)."""
+    `also`: more (task, timeout) pairs to run in the same pool (cvc5 beside Z3, say); `then`:
+    (i, task, timeout) triples, each task run in the pool on obligation i's Outcome as soon as it
+    is decided (its cross-check, say). The WorkerResults of `also`, then of `then`, are appended
+    to the returned list, in order. `meanwhile`: work for this process while it waits for the
+    workers (run_in_workers). `on_result(i)`: called as each check finishes (a progress bar)."""
     tasks, slots = [], []
     for ob in obligations:
         hypotheses = (*ob.definitions, *ob.premises)
         slots.append((len(tasks), len(tasks) + 1 if hypotheses else None))
         tasks.append(_query_task(ob.query, timeout_s, ob.witness, ob.tactic))
         if hypotheses:
-            tasks.append(_query_task(hypotheses, timeout_s, {}))
-    limits = [timeout_s] * len(tasks) + [limit for _, limit in also]
-    results = run_in_workers(tasks + [task for task, _ in also], limits, jobs, meanwhile, on_result)
+            tasks.append(_query_task(hypotheses, timeout_s, {}, ob.tactic))
+    needs, first = {}, len(tasks) + len(also)
+    for k, (i, _, _) in enumerate(then):
+        needs[first + k] = tuple(j for j in slots[i] if j is not None)
+    limits = [timeout_s] * len(tasks) + [limit for _, limit in also] + [limit for _, _, limit in then]
+    results = run_in_workers(tasks + [task for task, _ in also]
+                             + [_on_outcome(task, timeout_s) for _, task, _ in then],
+                             limits, jobs, meanwhile, on_result, needs)
     answers = [_outcome(r, timeout_s) for r in results[:len(tasks)]]
     return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots] + \
         results[len(tasks):]
+
+
+def _on_outcome(task: Callable[[Outcome], object], timeout_s: float) -> Callable[..., object]:
+    """A `then` task as a worker task: given the WorkerResults of the obligation's query and
+    hypothesis checks, it calls `task` on their Outcome (the one decide_all returns)."""
+    def run(query: "WorkerResult", hypotheses: "WorkerResult | None" = None) -> object:
+        return task(_combine(_outcome(query, timeout_s),
+                             None if hypotheses is None else _outcome(hypotheses, timeout_s)))
+    return run
+
+
+def decide_here(obligation: Obligation, timeout_s: float = 30.0) -> Outcome:
+    """`decide` in this process (a worker of run_in_workers already, which is killed if it
+    overruns): the query, then the hypothesis check, one after the other."""
+    hypotheses = (*obligation.definitions, *obligation.premises)
+    query = _query_task(obligation.query, timeout_s, obligation.witness, obligation.tactic)
+    checked = _query_task(hypotheses, timeout_s, {}, obligation.tactic) if hypotheses else None
+    return _combine(_outcome(WorkerResult("ok", query(), 0.0), timeout_s),
+                    None if checked is None else _outcome(WorkerResult("ok", checked(), 0.0), timeout_s))
 
 
 def _combine(query: Outcome, hypotheses: Outcome | None) -> Outcome:
@@ -149,29 +175,40 @@ def _outcome(r: WorkerResult, timeout_s: float) -> Outcome:
     return Outcome(result, seconds, {k: from_text(v) for k, v in witness.items()}, reason)
 
 
-def run_in_workers(tasks: list[Callable[[], object]], timeout_s: float | list[float],
+def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[float],
                    jobs: int = JOBS, meanwhile: list[Callable[[], None]] = (),
-                   on_result: Callable[[int], None] | None = None) -> list[WorkerResult]:
+                   on_result: Callable[[int], None] | None = None,
+                   needs: dict[int, tuple[int, ...]] | None = None) -> list[WorkerResult]:
     """Run the tasks in forked worker processes, `jobs` workers at a time, and return what each
     task returned (pickled back). A worker takes one task after another (a fork per task costs
     10 ms); a worker still running a task GRACE seconds after that task's timeout (`timeout_s`,
     or one per task) is killed, the task's result is "killed", and a fresh worker takes the
-    remaining tasks. While no answer is ready, this process runs the `meanwhile` calls, one at
-    a time (the deadlines are checked after each). `on_result(index)` is called as each task's
-    result (an answer or "killed") arrives."""
+    remaining tasks. `needs[i]`: earlier tasks whose results task i waits for; it is then called
+    with their WorkerResults (sent to the worker) as arguments. While no answer is ready, this
+    process runs the `meanwhile` calls, one at a time (the deadlines are checked after each).
+    `on_result(index)` is called as each task's result (an answer or "killed") arrives."""
     limits = timeout_s if isinstance(timeout_s, list) else [timeout_s] * len(tasks)
+    needs = needs or {}
+    if any(j >= i for i, before in needs.items() for j in before):
+        raise ValueError("a task can only wait for earlier tasks")
     results: list[WorkerResult | None] = [None] * len(tasks)
-    pending = list(range(len(tasks)))[::-1]
+    pending = list(range(len(tasks)))
     meanwhile = list(meanwhile)[::-1]
     workers: list[_Worker] = []
+
+    def next_ready() -> int | None:
+        for position, index in enumerate(pending):
+            if all(results[j] is not None for j in needs.get(index, ())):
+                return pending.pop(position)
+        return None
     try:
         while pending or any(w.index is not None for w in workers):
             while pending and len(workers) < max(1, jobs):
                 workers.append(_Worker.fork(tasks, workers))
             for worker in workers:
-                if worker.index is None and pending:
-                    index = pending.pop()
-                    worker.assign(index, limits[index])
+                index = next_ready() if worker.index is None else None
+                if index is not None:
+                    worker.assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
             busy = {w.output: w for w in workers if w.index is not None}
             now = time.perf_counter()
             wait = max(0.0, min(w.deadline for w in busy.values()) - now)
@@ -232,10 +269,13 @@ class _Worker:
         os.close(answer_write)
         return _Worker(pid, task_write, answer_read)
 
-    def assign(self, index: int, limit: float) -> None:
+    def assign(self, index: int, limit: float, arguments: tuple = ()) -> None:
         self.index, self.start = index, time.perf_counter()
         self.deadline = self.start + limit + GRACE
-        os.write(self.to_child, struct.pack("<I", index))
+        data = pickle.dumps(arguments)
+        view = memoryview(struct.pack("<IQ", index, len(data)) + data)
+        while view:
+            view = view[os.write(self.to_child, view):]
 
     def receive(self) -> WorkerResult | None:
         """Read what is ready: the answer of the current task once it is complete; on EOF
@@ -274,12 +314,16 @@ class _Worker:
 
 def _serve(tasks, task_read: int, answer_write: int) -> None:
     while True:
-        request = _read_exactly(task_read, 4)
+        request = _read_exactly(task_read, 12)
         if request is None:
             return
-        task = tasks[struct.unpack("<I", request)[0]]
+        index, size = struct.unpack("<IQ", request)
+        data = _read_exactly(task_read, size)
+        if data is None:
+            return
+        arguments = pickle.loads(data)
         try:
-            payload = ("ok", task())
+            payload = ("ok", tasks[index](*arguments))
         except Exception as exc:               # reported, never taken for an answer
             payload = ("error", f"{type(exc).__name__}: {exc}")
         data = pickle.dumps(payload)

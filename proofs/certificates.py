@@ -18,6 +18,7 @@ p = ||W*||, q = ||d||, sqrt_k the roots of claimed surds, W0, t, ε (eps), δ (d
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Callable
 
 from sympy import Rational, symbols
 
@@ -221,9 +222,27 @@ def failure_region_sufficient() -> Certificate:
                               refute([P(1, 8), P(1, 4, 4), P(68, 7, 7), P(4, 7, 6)]))))
 
 
-CERTIFICATES: tuple[Certificate, ...] = (
-    standard_optimum(), bn_loss_identity(), bn_ray_is_global_minimum(),
-    bn_stationary_points_on_line(), bn_opposite_ray_not_minimum(), bn_gradient_at_w_star(),
-    w_star_not_bn_optimal(), distance_to_ray_lower_bound(), distance_to_ray_attained(),
-    negated_lemma(), lemma_fails_at_w_star(), failure_region_necessary(), failure_region_sufficient(),
-)
+# obligation name -> the function building its certificate (`prove` builds only the one it checks)
+BUILDERS: dict[str, Callable[[], Certificate]] = {build.__name__: build for build in (
+    standard_optimum, bn_loss_identity, bn_ray_is_global_minimum,
+    bn_stationary_points_on_line, bn_opposite_ray_not_minimum, bn_gradient_at_w_star,
+    w_star_not_bn_optimal, distance_to_ray_lower_bound, distance_to_ray_attained,
+    negated_lemma, lemma_fails_at_w_star, failure_region_necessary, failure_region_sufficient)}
+
+
+_built: dict[str, Certificate] = {}
+
+
+def certificate(obligation: str) -> Certificate | None:
+    """The certificate of `obligation` (None if it has none), built on first use."""
+    if obligation not in _built and obligation in BUILDERS:
+        _built[obligation] = BUILDERS[obligation]()
+    return _built.get(obligation)
+
+
+def __getattr__(name: str):
+    """CERTIFICATES, every certificate, built on first use (PEP 562)."""
+    if name == "CERTIFICATES":
+        globals()[name] = tuple(certificate(obligation) for obligation in BUILDERS)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

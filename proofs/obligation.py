@@ -13,9 +13,9 @@ that an `unsat` can never come from contradictory definitions (a vacuous proof).
 there means the claim is vacuous (a failure); `unknown`/timeout there means the obligation is
 "computed, not proved" (never a contradiction).
 
-`tactic` names a Z3 tactic pipeline for the query (proofs/ties.py: nonlinear real arithmetic
-after eliminating the defined variables, where the default solver answers unknown); empty for
-the default solver. Timeout and seed are the same.
+`tactic` names a Z3 tactic pipeline for the query and its hypothesis check (proofs/ties.py:
+nonlinear real arithmetic after eliminating the defined variables, where the default solver
+answers unknown or is slow); empty for the default solver. Timeout and seed are the same.
 """
 
 from __future__ import annotations

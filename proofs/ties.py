@@ -92,16 +92,23 @@ def _without_functions(formulas, split: int):
     (Ackermann's reduction without its congruence constraints: a model of the formulas gives one
     of the result, so unsat of the result is unsat of the formulas). Z3's nonlinear arithmetic
     then decides the tie, where uninterpreted functions make it answer unknown."""
-    apps: dict[str, z3.ExprRef] = {}
+    apps: dict[int, z3.ExprRef] = {}     # by AST id: Z3 shares equal terms, so equal ids
+    seen: set[int] = set()               # each shared subterm is walked once (a DAG, not a tree)
+    ctx = formulas[0].ctx
+    ref = ctx.ref()
 
-    def collect(e):
-        if z3.is_app(e):
-            if e.decl().kind() == z3.Z3_OP_UNINTERPRETED and e.num_args() > 0:
-                apps.setdefault(e.sexpr(), e)
-            for child in e.children():
-                collect(child)
+    def collect(ast):                    # Z3's C API: the formulas keep every subterm alive
+        key = z3.Z3_get_ast_id(ref, ast)
+        if key in seen or z3.Z3_get_ast_kind(ref, ast) != z3.Z3_APP_AST:
+            return
+        seen.add(key)
+        count = z3.Z3_get_app_num_args(ref, ast)
+        if count and z3.Z3_get_decl_kind(ref, z3.Z3_get_app_decl(ref, ast)) == z3.Z3_OP_UNINTERPRETED:
+            apps.setdefault(key, z3.ExprRef(ast, ctx))
+        for i in range(count):
+            collect(z3.Z3_get_app_arg(ref, ast, i))
     for f in formulas:
-        collect(f)
+        collect(f.as_ast())
     pairs = [(a, z3.Real(f"{a.decl().name()}#{i}")) for i, a in enumerate(apps.values())]
     out = [z3.substitute(f, *pairs) if pairs else f for f in formulas]
     return out[:split], out[split:]

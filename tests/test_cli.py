@@ -82,10 +82,10 @@ def z3_answers(outcome):
     """harness.prove.decide_all with every Z3 answer replaced by `outcome` (cvc5 still runs)."""
     from harness.solver import run_in_workers
 
-    def decide_all(obligations, timeout_s, also=(), meanwhile=()):
-        cvc5 = run_in_workers([task for task, _ in also], [limit for _, limit in also],
-                              meanwhile=meanwhile)
-        return [outcome for _ in obligations] + cvc5
+    def decide_all(obligations, timeout_s, also=(), meanwhile=(), then=()):
+        tasks = [task for task, _ in also] + [lambda task=task: task(outcome) for _, task, _ in then]
+        limits = [limit for _, limit in also] + [limit for _, _, limit in then]
+        return [outcome for _ in obligations] + run_in_workers(tasks, limits, meanwhile=meanwhile)
     return decide_all
 
 

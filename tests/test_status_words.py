@@ -37,11 +37,14 @@ def fake(expected: str) -> Obligation:
 
 def answering(outcome: str):
     """decide_all answering `outcome` to every obligation and the expected cvc5 answer (or None)
-    to every extra task."""
-    def decide_all(obligations, timeout_s=30.0, *args, also=(), **kwargs):
-        return ([Outcome(outcome, 0.0, reason="injected" if outcome != "sat" else "")
-                 for _ in obligations]
-                + [WorkerResult("ok", (obligations[0].expected, 0.0, ""), 0.0) for _ in also])
+    to every extra task; the tasks run on an obligation's result (`then`: its cross-check) run in
+    this process on the injected outcome."""
+    def decide_all(obligations, timeout_s=30.0, *args, also=(), then=(), **kwargs):
+        outcomes = [Outcome(outcome, 0.0, reason="injected" if outcome != "sat" else "")
+                    for _ in obligations]
+        return (outcomes
+                + [WorkerResult("ok", (obligations[0].expected, 0.0, ""), 0.0) for _ in also]
+                + [WorkerResult("ok", task(outcomes[i]), 0.0) for i, task, _ in then])
     return decide_all
 
 
@@ -49,8 +52,6 @@ def answering(outcome: str):
 
 def prove_status(monkeypatch, expected, outcome):     # `prove`, `prove --variant`
     monkeypatch.setattr(harness.prove, "decide_all", answering(outcome))
-    monkeypatch.setattr(harness.prove, "run_in_workers",      # the cross-check, in this process
-                        lambda tasks, t: [WorkerResult("ok", task(), 0.0) for task in tasks])
     rows, _ = harness.prove.run_obligations([fake(expected)], 1.0, lambda ob, o: (True, "agrees"))
     assert harness.prove.all_proved(rows) == (rows[0]["status"] == "proved")
     return rows[0]["status"]
