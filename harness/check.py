@@ -35,9 +35,8 @@ from harness.learning_set import InputError, LearningSet
 from harness.moments import moments, moments_from
 from harness.numbers import show
 from harness.reader import Table, learning_set as learning_set_of, read_table
-from harness.statistics import (Statistics, degeneracy, exact_statistics, positive_factor,
-                                 statistics_from_moments)
-from harness.vectors import RationalVector
+from harness.statistics import Statistics, degeneracy, exact_statistics, statistics_from_moments
+from harness.vectors import RationalVector, positive_factor, reduced_fractions
 
 # `--prove` builds Z3 terms over every point for the literal identities (4.5 s for all terms at
 # n·d = 20 000): beyond this many entries of X it is not attempted.
@@ -72,11 +71,25 @@ def sqrt_of(q) -> tuple[fmpq, fmpz]:
 
 def surd_text(a, m) -> str:
     """a·sqrt(m) as SymPy-readable text: '-3*sqrt(2)/4', '5*sqrt(34)/34', '2/3', '0'."""
-    if a == 0 or m == 1:
-        return show(a)
-    p, q = a.numerator, a.denominator
-    head = "" if p == 1 else "-" if p == -1 else f"{p}*"
-    return f"{head}sqrt({m})" + ("" if q == 1 else f"/{q}")
+    return surd_texts([(a.numerator, a.denominator)], m)[0]
+
+
+def surd_texts(fractions, m) -> list[str]:
+    """surd_text of p/q·sqrt(m) for each (p, q) in lowest terms (q > 0), writing m and each
+    distinct q in decimal once (thousands of digits at d = 400)."""
+    if m == 1:
+        return [str(p) if q == 1 else f"{p}/{q}" for p, q in fractions]
+    root, below = f"sqrt({m})", {}
+    out = []
+    for p, q in fractions:
+        if p == 0:
+            out.append("0")
+            continue
+        if q not in below:
+            below[q] = "" if q == 1 else f"/{q}"
+        head = "" if p == 1 else "-" if p == -1 else f"{p}*"
+        out.append(f"{head}{root}{below[q]}")
+    return out
 
 
 def angle_text(w: RationalVector, d: RationalVector) -> tuple[str, float]:
@@ -124,7 +137,9 @@ def gradient_at_w_star(s: Statistics) -> list[str]:
     root, m = sqrt_of(q)
     alpha, beta = q.p * cw.q * sw.den, cw.p * q.q * c.den
     factor = -2 * root / (q**2 * c.den * q.q * cw.q * sw.den)
-    return [surd_text(fmpq(ck * alpha - sk * beta) * factor, m) for ck, sk in zip(c.nums, sw.nums)]
+    numerators = [ck * alpha - sk * beta for ck, sk in zip(c.nums, sw.nums)]
+    # factor·N_k in lowest terms: gcd(factor.p, factor.q) = 1, so only N_k/factor.q reduces
+    return surd_texts([(factor.p * p, q) for p, q in reduced_fractions(numerators, factor.q)], m)
 
 
 def intercept_note(s: Statistics) -> dict | None:
@@ -168,8 +183,8 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
                    witness=None, grad_bn_at_w_star=None, intercept=intercept_note(s))
         return out
     w, d = s.vectors["w_star"], s.vectors["bn_direction"]
-    t = positive_factor(w.entries, d.entries)
-    out.update(w_star=[show(v) for v in w.entries], bn_direction=[show(v) for v in d.entries],
+    t = positive_factor(w, d)
+    out.update(w_star=w.texts(), bn_direction=d.texts(),
                grad_bn_at_w_star=gradient_at_w_star(s), intercept=intercept_note(s))
     if t is not None:
         out.update(verdict="holds",
