@@ -92,8 +92,8 @@ def surd_texts(fractions, m) -> list[str]:
     return out
 
 
-def angle_text(w: RationalVector, d: RationalVector) -> tuple[str, float]:
-    """(exact, float) of φ/(2π) + 1/2 with φ = angle(w, d).
+def angle_text(wd: fmpq, ww: fmpq, dd: fmpq) -> tuple[str, float]:
+    """(exact, float) of φ/(2π) + 1/2 with φ = angle(w, d), from <w,d>, ||w||² and ||d||².
 
     cos φ = <w,d>/sqrt(||w||²·||d||²); the float is atan2(sqrt(||w||²||d||² - <w,d>²), <w,d>)
     (Lagrange's identity gives the sine exactly), evaluated with mpmath at 30 digits, which is
@@ -101,7 +101,6 @@ def angle_text(w: RationalVector, d: RationalVector) -> tuple[str, float]:
     """
     import mpmath
 
-    wd, ww, dd = w.dot(d), w.dot(w), d.dot(d)
     a, m = sqrt_of(ww * dd)
     cosine = surd_text(wd / (ww * dd) * a, m)
     mpf = lambda q: mpmath.mpf(int(q.numerator)) / int(q.denominator)
@@ -114,15 +113,23 @@ def angle_text(w: RationalVector, d: RationalVector) -> tuple[str, float]:
 
 def distance_sq_to_ray(w0: RationalVector, d: RationalVector) -> fmpq:
     """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (docs/spec.md §3)."""
-    inner = w0.dot(d)
-    return w0.dot(w0) - (inner * inner / d.dot(d) if inner > 0 else 0)
+    return _distance_sq(w0.dot(d), w0.dot(w0), d.dot(d))
+
+
+def _distance_sq(inner: fmpq, norm: fmpq, d_norm: fmpq) -> fmpq:
+    """D(W0) from <W0,d>, ||W0||² and ||d||²."""
+    return norm - (inner * inner / d_norm if inner > 0 else 0)
 
 
 def lemma_right_side(w0: RationalVector, w_star: RationalVector) -> fmpq:
     """||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²."""
-    diff = w0 - w_star
-    norm = w_star.dot(w_star)
-    return diff.dot(diff) - (norm - w_star.dot(w0)) ** 2 / norm
+    return _right_side(w0.dot(w0), w_star.dot(w0), w_star.dot(w_star))
+
+
+def _right_side(norm: fmpq, inner: fmpq, w_norm: fmpq) -> fmpq:
+    """The right side from ||W0||², <W*,W0> and ||W*||²: ||W0 - W*||² = ||W0||² - 2<W*,W0> +
+    ||W*||²."""
+    return norm - 2 * inner + w_norm - (w_norm - inner) ** 2 / w_norm
 
 
 def gradient_at_w_star(s: Statistics) -> list[str]:
@@ -191,15 +198,16 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
                    reason=f"W* is a positive multiple of the BN direction: W* = {show(t)}·d",
                    failing_fraction=0.0, failing_fraction_exact="0", witness=None)
         return out
-    exact, value = angle_text(w, d)
-    left, right = distance_sq_to_ray(w, d), lemma_right_side(w, w)
-    if not (w.dot(w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
+    wd, ww, dd = w.dot(d), w.dot(w), d.dot(d)
+    exact, value = angle_text(wd, ww, dd)
+    left, right = _distance_sq(wd, ww, dd), _right_side(ww, ww, ww)     # at W0 = W*
+    if not (ww > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
         raise AssertionError("the witness W0 = W* does not violate (L4.5)")
     out.update(verdict="fails",
                reason=("W* is not a positive multiple of the BN direction d, so W* is not a BN "
                        "optimum and (L4.5) fails at W0 = W*"),
                failing_fraction=value, failing_fraction_exact=exact,
-               witness={"W0": out["w_star"], "inner_W0_W_star": show(w.dot(w)),
+               witness={"W0": out["w_star"], "inner_W0_W_star": show(ww),
                         "left": show(left), "right": show(right),
                         "statement": "<W0,W*> > 0 and ||W0 - Ŵ*||² = left > right"})
     return out
