@@ -18,7 +18,7 @@ Degenerate sets keep the reason from harness/statistics.degeneracy and, where th
 still decided (W* = 0, c = 0, dimension 1: (L4.5) holds), say so in `decided`.
 
 No float enters the verdict: floats appear only in `failing_fraction` (rounded from the exact
-angle with mpmath at 30 digits), in the optional Monte-Carlo estimate, and inside the reader and
+angle in 128-bit ball arithmetic), in the optional Monte-Carlo estimate, and inside the reader and
 the block products where they are proved exact (integers below 2^53, checked).
 """
 
@@ -28,7 +28,7 @@ import sys
 import time
 from typing import Sequence
 
-from flint import fmpq, fmpz
+from flint import arb, ctx, fmpq, fmpz
 
 from harness.columns import ReadOptions
 from harness.learning_set import InputError, LearningSet
@@ -96,18 +96,15 @@ def angle_text(wd: fmpq, ww: fmpq, dd: fmpq) -> tuple[str, float]:
     """(exact, float) of φ/(2π) + 1/2 with φ = angle(w, d), from <w,d>, ||w||² and ||d||².
 
     cos φ = <w,d>/sqrt(||w||²·||d||²); the float is atan2(sqrt(||w||²||d||² - <w,d>²), <w,d>)
-    (Lagrange's identity gives the sine exactly), evaluated with mpmath at 30 digits, which is
-    accurate also when φ is near 0 or π where acos loses digits.
+    (Lagrange's identity gives the sine exactly), evaluated in ball arithmetic (python-flint's
+    arb) at 128 bits, which is accurate also when φ is near 0 or π where acos loses digits; the
+    ball's midpoint is rounded to the nearest float.
     """
-    import mpmath
-
     a, m = sqrt_of(ww * dd)
     cosine = surd_text(wd / (ww * dd) * a, m)
-    mpf = lambda q: mpmath.mpf(int(q.numerator)) / int(q.denominator)
-    with mpmath.workdps(30):
-        cross = ww * dd - wd * wd
-        phi = mpmath.atan2(mpmath.sqrt(mpf(cross)), mpf(wd))
-        value = float(mpmath.mpf(1) / 2 + phi / (2 * mpmath.pi))
+    with ctx.workprec(128):
+        phi = arb.atan2(arb(ww * dd - wd * wd).sqrt(), arb(wd))
+        value = float((arb(1) / 2 + phi / (2 * arb.pi())).mid())
     return f"1/2 + acos({cosine})/(2*pi)", value
 
 
