@@ -16,7 +16,7 @@ factors = st.lists(st.sampled_from([1, 2, 3, 4, 9, 25, 49, 101, 2**61 - 1, 10**3
 product = math.prod
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.tuples(st.integers(-10**40, 10**40), factors), min_size=1, max_size=12),
        factors, factors)
 def test_batched_reduction_equals_reducing_each_fraction(entries, shared, den_factors):
@@ -34,7 +34,7 @@ def test_reduction_of_zero_and_integer_entries():
     assert reduced_fractions([fmpz(3)], fmpz(1)) == [(3, 1)]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.fractions(max_denominator=50), min_size=2, max_size=5),
        st.fractions(min_value=-3, max_value=3, max_denominator=7))
 def test_positive_factor_over_common_denominators_equals_the_fraction_rule(v, t):
