@@ -51,20 +51,9 @@ def decimal(q, digits: int = 6) -> str:
     digits, in exact integer arithmetic: '0.0222965', '-334.567', '2', '1.23457e+08'. For reading
     only: exact values are kept as 'p/q'. The integers are python-flint's fmpz (GMP): the values
     of a large set have thousands of digits, where Python's int to text is quadratic."""
-    from flint import fmpz       # here: importing this module stays free of python-flint
-
     if q == 0:
         return "0"
-    ten = fmpz(10)
-    p, r = abs(fmpz(q.numerator)), fmpz(q.denominator)
-    e = len(str(p)) - len(str(r))                          # 10^(e-1) < |q| < 10^(e+1)
-    if (p < r * ten**e) if e >= 0 else (p * ten**-e < r):
-        e -= 1                                             # now 10^e <= |q| < 10^(e+1)
-    shift = digits - 1 - e
-    num, den = (p * ten**shift, r) if shift >= 0 else (p, r * ten**-shift)
-    m = int((2 * num + den) // (2 * den))                  # floor(|q|·10^shift + 1/2)
-    if m >= 10**digits:
-        m, shift, e = m // 10, shift - 1, e + 1
+    m, e = _significand(q, digits)
     text = str(m).rstrip("0") or "0"
     sign = "-" if q < 0 else ""
     if -4 <= e < digits:
@@ -77,6 +66,24 @@ def decimal(q, digits: int = 6) -> str:
     else:
         body = (text[0] + ("." + text[1:] if len(text) > 1 else "")) + f"e{e:+03d}"
     return sign + body
+
+
+def _significand(q, digits: int) -> tuple[int, int]:
+    """(m, e) with 10^e <= |q| < 10^(e+1) and m = floor(|q|·10^(digits-1-e) + 1/2) (q != 0), one
+    digit less where that rounds up to 10^digits."""
+    from flint import fmpz       # here: importing this module stays free of python-flint
+
+    ten = fmpz(10)
+    p, r = abs(fmpz(q.numerator)), fmpz(q.denominator)
+    e = len(str(p)) - len(str(r))                          # 10^(e-1) < |q| < 10^(e+1)
+    if (p < r * ten**e) if e >= 0 else (p * ten**-e < r):
+        e -= 1                                             # now 10^e <= |q| < 10^(e+1)
+    shift = digits - 1 - e
+    num, den = (p * ten**shift, r) if shift >= 0 else (p, r * ten**-shift)
+    m = int((2 * num + den) // (2 * den))                  # floor(|q|·10^shift + 1/2)
+    if m >= 10**digits:
+        m, e = m // 10, e + 1
+    return m, e
 
 
 def decimal_of_root(a, m, digits: int = 6) -> str:
