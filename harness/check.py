@@ -18,7 +18,7 @@ Degenerate sets keep the reason from harness/statistics.degeneracy and, where th
 still decided (W* = 0, c = 0, dimension 1: (L4.5) holds), say so in `decided`.
 
 No float enters the verdict: floats appear only in `failing_fraction` (rounded from the exact
-angle with mpmath at 30 digits), in the optional Monte-Carlo estimate, and inside the reader and
+angle in 128-bit ball arithmetic), in the optional Monte-Carlo estimate, and inside the reader and
 the block products where they are proved exact (integers below 2^53, checked).
 """
 
@@ -28,16 +28,15 @@ import sys
 import time
 from typing import Sequence
 
-from flint import fmpq, fmpz
+from flint import arb, ctx, fmpq, fmpz
 
 from harness.columns import ReadOptions
 from harness.learning_set import InputError, LearningSet
 from harness.moments import moments, moments_from
 from harness.numbers import show
 from harness.reader import Table, learning_set as learning_set_of, read_table
-from harness.statistics import (Statistics, degeneracy, exact_statistics, positive_factor,
-                                 statistics_from_moments)
-from harness.vectors import RationalVector
+from harness.statistics import Statistics, degeneracy, exact_statistics, statistics_from_moments
+from harness.vectors import RationalVector, positive_factor, reduced_fractions
 
 # `--prove` builds Z3 terms over every point for the literal identities (4.5 s for all terms at
 # n·d = 20 000): beyond this many entries of X it is not attempted.
@@ -72,44 +71,62 @@ def sqrt_of(q) -> tuple[fmpq, fmpz]:
 
 def surd_text(a, m) -> str:
     """a·sqrt(m) as SymPy-readable text: '-3*sqrt(2)/4', '5*sqrt(34)/34', '2/3', '0'."""
-    if a == 0 or m == 1:
-        return show(a)
-    p, q = a.numerator, a.denominator
-    head = "" if p == 1 else "-" if p == -1 else f"{p}*"
-    return f"{head}sqrt({m})" + ("" if q == 1 else f"/{q}")
+    return surd_texts([(a.numerator, a.denominator)], m)[0]
 
 
-def angle_text(w: RationalVector, d: RationalVector) -> tuple[str, float]:
-    """(exact, float) of φ/(2π) + 1/2 with φ = angle(w, d).
+def surd_texts(fractions, m) -> list[str]:
+    """surd_text of p/q·sqrt(m) for each (p, q) in lowest terms (q > 0), writing m and each
+    distinct q in decimal once (thousands of digits at d = 400)."""
+    if m == 1:
+        return [str(p) if q == 1 else f"{p}/{q}" for p, q in fractions]
+    root, below = f"sqrt({m})", {}
+    out = []
+    for p, q in fractions:
+        if p == 0:
+            out.append("0")
+            continue
+        if q not in below:
+            below[q] = "" if q == 1 else f"/{q}"
+        head = "" if p == 1 else "-" if p == -1 else f"{p}*"
+        out.append(f"{head}{root}{below[q]}")
+    return out
+
+
+def angle_text(wd: fmpq, ww: fmpq, dd: fmpq) -> tuple[str, float]:
+    """(exact, float) of φ/(2π) + 1/2 with φ = angle(w, d), from <w,d>, ||w||² and ||d||².
 
     cos φ = <w,d>/sqrt(||w||²·||d||²); the float is atan2(sqrt(||w||²||d||² - <w,d>²), <w,d>)
-    (Lagrange's identity gives the sine exactly), evaluated with mpmath at 30 digits, which is
-    accurate also when φ is near 0 or π where acos loses digits.
+    (Lagrange's identity gives the sine exactly), evaluated in ball arithmetic (python-flint's
+    arb) at 128 bits, which is accurate also when φ is near 0 or π where acos loses digits; the
+    ball's midpoint is rounded to the nearest float.
     """
-    import mpmath
-
-    wd, ww, dd = w.dot(d), w.dot(w), d.dot(d)
     a, m = sqrt_of(ww * dd)
     cosine = surd_text(wd / (ww * dd) * a, m)
-    mpf = lambda q: mpmath.mpf(int(q.numerator)) / int(q.denominator)
-    with mpmath.workdps(30):
-        cross = ww * dd - wd * wd
-        phi = mpmath.atan2(mpmath.sqrt(mpf(cross)), mpf(wd))
-        value = float(mpmath.mpf(1) / 2 + phi / (2 * mpmath.pi))
+    with ctx.workprec(128):
+        phi = arb.atan2(arb(ww * dd - wd * wd).sqrt(), arb(wd))
+        value = float((arb(1) / 2 + phi / (2 * arb.pi())).mid())
     return f"1/2 + acos({cosine})/(2*pi)", value
 
 
 def distance_sq_to_ray(w0: RationalVector, d: RationalVector) -> fmpq:
     """D(W0) = ||W0||² - <W0,d>²/||d||² if <W0,d> > 0, else ||W0||² (docs/spec.md §3)."""
-    inner = w0.dot(d)
-    return w0.dot(w0) - (inner * inner / d.dot(d) if inner > 0 else 0)
+    return _distance_sq(w0.dot(d), w0.dot(w0), d.dot(d))
+
+
+def _distance_sq(inner: fmpq, norm: fmpq, d_norm: fmpq) -> fmpq:
+    """D(W0) from <W0,d>, ||W0||² and ||d||²."""
+    return norm - (inner * inner / d_norm if inner > 0 else 0)
 
 
 def lemma_right_side(w0: RationalVector, w_star: RationalVector) -> fmpq:
     """||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||²."""
-    diff = w0 - w_star
-    norm = w_star.dot(w_star)
-    return diff.dot(diff) - (norm - w_star.dot(w0)) ** 2 / norm
+    return _right_side(w0.dot(w0), w_star.dot(w0), w_star.dot(w_star))
+
+
+def _right_side(norm: fmpq, inner: fmpq, w_norm: fmpq) -> fmpq:
+    """The right side from ||W0||², <W*,W0> and ||W*||²: ||W0 - W*||² = ||W0||² - 2<W*,W0> +
+    ||W*||²."""
+    return norm - 2 * inner + w_norm - (w_norm - inner) ** 2 / w_norm
 
 
 def gradient_at_w_star(s: Statistics) -> list[str]:
@@ -124,7 +141,9 @@ def gradient_at_w_star(s: Statistics) -> list[str]:
     root, m = sqrt_of(q)
     alpha, beta = q.p * cw.q * sw.den, cw.p * q.q * c.den
     factor = -2 * root / (q**2 * c.den * q.q * cw.q * sw.den)
-    return [surd_text(fmpq(ck * alpha - sk * beta) * factor, m) for ck, sk in zip(c.nums, sw.nums)]
+    numerators = [ck * alpha - sk * beta for ck, sk in zip(c.nums, sw.nums)]
+    # factor·N_k in lowest terms: gcd(factor.p, factor.q) = 1, so only N_k/factor.q reduces
+    return surd_texts([(factor.p * p, q) for p, q in reduced_fractions(numerators, factor.q)], m)
 
 
 def intercept_note(s: Statistics) -> dict | None:
@@ -168,23 +187,24 @@ def verdict(s: Statistics, names: Sequence[str] | None = None) -> dict:
                    witness=None, grad_bn_at_w_star=None, intercept=intercept_note(s))
         return out
     w, d = s.vectors["w_star"], s.vectors["bn_direction"]
-    t = positive_factor(w.entries, d.entries)
-    out.update(w_star=[show(v) for v in w.entries], bn_direction=[show(v) for v in d.entries],
+    t = positive_factor(w, d)
+    out.update(w_star=w.texts(), bn_direction=d.texts(),
                grad_bn_at_w_star=gradient_at_w_star(s), intercept=intercept_note(s))
     if t is not None:
         out.update(verdict="holds",
                    reason=f"W* is a positive multiple of the BN direction: W* = {show(t)}·d",
                    failing_fraction=0.0, failing_fraction_exact="0", witness=None)
         return out
-    exact, value = angle_text(w, d)
-    left, right = distance_sq_to_ray(w, d), lemma_right_side(w, w)
-    if not (w.dot(w) > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
+    wd, ww, dd = w.dot(d), w.dot(w), d.dot(d)
+    exact, value = angle_text(wd, ww, dd)
+    left, right = _distance_sq(wd, ww, dd), _right_side(ww, ww, ww)     # at W0 = W*
+    if not (ww > 0 and left > right):   # cannot happen for a nondegenerate set (§5)
         raise AssertionError("the witness W0 = W* does not violate (L4.5)")
     out.update(verdict="fails",
                reason=("W* is not a positive multiple of the BN direction d, so W* is not a BN "
                        "optimum and (L4.5) fails at W0 = W*"),
                failing_fraction=value, failing_fraction_exact=exact,
-               witness={"W0": out["w_star"], "inner_W0_W_star": show(w.dot(w)),
+               witness={"W0": out["w_star"], "inner_W0_W_star": show(ww),
                         "left": show(left), "right": show(right),
                         "statement": "<W0,W*> > 0 and ||W0 - Ŵ*||² = left > right"})
     return out

@@ -7,9 +7,12 @@ behind `--exact` (harness/check.py computes them; this module only formats the r
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from fractions import Fraction
+
+from flint import fmpq, fmpz
 
 from harness.numbers import decimal, decimal_of_root
 from harness.report import monte_carlo_line
@@ -136,8 +139,15 @@ def _route(report: dict) -> list[str]:
     return out
 
 
+_RATIONAL = re.compile(r"-?\d+(?:/\d+)?")
+
+
 def decimal_of_text(text: str) -> str:
-    """'p/q' of the report, rounded for reading."""
+    """'p/q' of the report, rounded for reading (read by python-flint: thousands of digits at
+    d = 400)."""
+    if _RATIONAL.fullmatch(text):
+        p, _, q = text.partition("/")
+        return decimal(fmpq(fmpz(p), fmpz(q or 1)))
     return decimal(Fraction(text))
 
 
@@ -150,8 +160,14 @@ def decimal_of_surd(text: str) -> str:
     if not match:
         return decimal_of_text(text)
     sign, p, m, q = match.groups()
-    a = Fraction(int(p or 1), int(q or 1)) * (-1 if sign else 1)
-    return decimal_of_root(a, int(m))
+    a = fmpq(fmpz(p or 1), fmpz(q or 1)) * (-1 if sign else 1)
+    return decimal_of_root(a, _integer(m))
+
+
+@functools.lru_cache(maxsize=4)
+def _integer(text: str) -> fmpz:
+    """The integer under the root, read once for all components of ∇L̂(W*) (one m)."""
+    return fmpz(text)
 
 
 _LONG_NUMBER = re.compile(r"-?\d{7,}(?:/\d+)?|-?\d+/\d{7,}")

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from harness.learning_set import InputError, canonical
-from harness.report import prove_table, to_json, write_atomically
+from harness.report import json_chunks, prove_table, to_json, write_atomically
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,10 +157,12 @@ def _run_variant(args) -> int:
 
 def _emit(args, report: dict, table) -> None:
     """The JSON report to --output (atomically), and the JSON (--json) or table on stdout."""
-    text = to_json(report)
     if args.output:
-        write_atomically(args.output, text)
-    sys.stdout.write(text if args.json else table(report))
+        write_atomically(args.output, to_json(report))
+    if args.json:                 # piece by piece: a report at d = 400 has tens of MB
+        sys.stdout.writelines(json_chunks(report))
+    else:
+        sys.stdout.write(table(report))
 
 
 def _add_check(sub) -> None:

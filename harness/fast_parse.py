@@ -66,7 +66,8 @@ def _numbers(chunk: bytes, buf: np.ndarray, delimiter: str, sep: str | None, wid
     """The int64, dot-free int64 or float64 parse of the module docstring, on every column
     (usecols None, then picked by `order`) or on the used columns only."""
     columns = width if usecols is None else len(order)
-    pick = (lambda v: v[:, order]) if usecols is None else (lambda v: v)
+    every_column = usecols is not None or order == list(range(width))
+    pick = (lambda v: v) if every_column else (lambda v: v[:, order])   # no copy if in order
     dots = np.flatnonzero(is_dot)
     if not len(dots):
         values = _loadtxt(chunk, np.int64, sep, usecols)

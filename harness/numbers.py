@@ -8,6 +8,7 @@ message says what is wrong.
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 
@@ -45,20 +46,14 @@ def show(q: Fraction) -> str:
     return str(q.numerator) if q.denominator == 1 else f"{q.numerator}/{q.denominator}"
 
 
-def decimal(q: Fraction, digits: int = 6) -> str:
-    """q rounded (half away from zero) to `digits` significant digits, in exact integer
-    arithmetic: '0.0222965', '-334.567', '2', '1.23457e+08'. For reading only: exact values are
-    kept as 'p/q'."""
+def decimal(q, digits: int = 6) -> str:
+    """q (a Fraction or python-flint fmpq) rounded (half away from zero) to `digits` significant
+    digits, in exact integer arithmetic: '0.0222965', '-334.567', '2', '1.23457e+08'. For reading
+    only: exact values are kept as 'p/q'. The integers are python-flint's fmpz (GMP): the values
+    of a large set have thousands of digits, where Python's int to text is quadratic."""
     if q == 0:
         return "0"
-    a = abs(q)
-    e = len(str(a.numerator)) - len(str(a.denominator))   # 10^(e-1) < a < 10^(e+1)
-    if a < Fraction(10) ** e:
-        e -= 1                                             # now 10^e <= a < 10^(e+1)
-    shift = digits - 1 - e
-    m = int(a * Fraction(10) ** shift + Fraction(1, 2))   # floor(a·10^shift + 1/2)
-    if m >= 10**digits:
-        m, shift, e = m // 10, shift - 1, e + 1
+    m, e = _significand(q, digits)
     text = str(m).rstrip("0") or "0"
     sign = "-" if q < 0 else ""
     if -4 <= e < digits:
@@ -73,24 +68,50 @@ def decimal(q: Fraction, digits: int = 6) -> str:
     return sign + body
 
 
-def decimal_of_root(a: Fraction, m: int, digits: int = 6) -> str:
-    """a·sqrt(m) (m >= 0) rounded to `digits` significant digits. The root is truncated to
-    digits + 3 places first; rounding that is exact, since a rounding boundary has fewer digits."""
+def _significand(q, digits: int) -> tuple[int, int]:
+    """(m, e) with 10^e <= |q| < 10^(e+1) and m = floor(|q|·10^(digits-1-e) + 1/2) (q != 0), one
+    digit less where that rounds up to 10^digits."""
+    from flint import fmpz       # here: importing this module stays free of python-flint
+
+    ten = fmpz(10)
+    p, r = abs(fmpz(q.numerator)), fmpz(q.denominator)
+    e = len(str(p)) - len(str(r))                          # 10^(e-1) < |q| < 10^(e+1)
+    if (p < r * ten**e) if e >= 0 else (p * ten**-e < r):
+        e -= 1                                             # now 10^e <= |q| < 10^(e+1)
+    shift = digits - 1 - e
+    num, den = (p * ten**shift, r) if shift >= 0 else (p, r * ten**-shift)
+    m = int((2 * num + den) // (2 * den))                  # floor(|q|·10^shift + 1/2)
+    if m >= 10**digits:
+        m, e = m // 10, e + 1
+    return m, e
+
+
+def decimal_of_root(a, m, digits: int = 6) -> str:
+    """a·sqrt(m) (a a Fraction or fmpq, m >= 0) rounded to `digits` significant digits. The root
+    is truncated to digits + 3 places first; rounding that is exact, since a rounding boundary
+    has fewer digits."""
+    from flint import fmpz
+
     if a == 0 or m == 0:
         return "0"
-    square = a * a * m                                     # |a·sqrt(m)| = sqrt(square)
-    e = (len(str(square.numerator)) - len(str(square.denominator))) // 2
+    ten = fmpz(10)
+    m_part, r = _coprime_parts(fmpz(m), fmpz(a.denominator) ** 2)
+    p = fmpz(a.numerator) ** 2 * m_part                    # p/r = (a·sqrt(m))² in lowest terms
+    e = (len(str(p)) - len(str(r))) // 2
     k = digits + 3 - e
-    root = _isqrt_floor(square * Fraction(10) ** (2 * k))
+    num, den = (p * ten**(2 * k), r) if k >= 0 else (p, r * ten**(-2 * k))
+    root = int((num // den).isqrt())                       # floor(sqrt(square)·10^k)
     value = Fraction(root, 10**k) if k >= 0 else Fraction(root * 10**(-k))
     return decimal(value if a > 0 else -value, digits)
 
 
-def _isqrt_floor(q: Fraction) -> int:
-    """floor(sqrt(q)) for a rational q >= 0."""
-    import math
+@functools.lru_cache(maxsize=16)
+def _coprime_parts(m, q2):
+    """(m/g, q2/g) with g = gcd(m, q2): coprime. With a = p/q in lowest terms, p²·m/q² in lowest
+    terms is p²·(m/g)/(q²/g). Cached: the components of ∇L̂(W*) share m and a few q."""
+    g = m.gcd(q2)
+    return m // g, q2 // g
 
-    return math.isqrt(q.numerator // q.denominator)
 
 
 def coprime_fraction(p: int, q: int) -> Fraction:

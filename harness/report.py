@@ -11,7 +11,14 @@ from harness.status import TIED, failed_line
 
 
 def to_json(report: dict) -> str:
-    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_chunks(report))
+
+
+def json_chunks(report: dict):
+    """The text of to_json piece by piece (json.dumps joins the same pieces): written as they
+    come, a report of tens of MB (d = 400) is never held whole."""
+    yield from json.JSONEncoder(indent=2, ensure_ascii=False).iterencode(report)
+    yield "\n"
 
 
 def without_timing(report):

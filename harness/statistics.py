@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from flint import fmpq, fmpq_mat, fmpz
+from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from harness.dependency import Dependency, dependency, describe
 from harness.learning_set import LearningSet
@@ -101,33 +101,38 @@ def statistics_from_moments(n_points: int, M: fmpq_mat, dim: int) -> Statistics:
     if solution is None:
         return _singular(n_points, M, dim, x_mean, y_mean, c)
     numer, den = solution.numer_denom()
-    N, den = numer.tolist(), fmpz(den)
-    d = RationalVector(tuple(N[k][0] for k in range(dim)), den)
+    N, den, X = numer.tolist(), fmpz(den), solution.entries()   # X: lowest terms, row by row
+    d = RationalVector.known_reduced([N[k][0] for k in range(dim)], den,
+                                     [(X[2 * k].p, X[2 * k].q) for k in range(dim)])
     b, p, r = N[dim][0], [N[k][1] for k in range(dim)], N[dim][1]
     sign = 1 if r * den > 0 else -1             # W* = a - (b/r)·p = (r·a - b·p)/(r·den)
-    w = RationalVector(tuple(sign * (r * d.nums[k] - b * p[k]) for k in range(dim)), sign * r * den)
+    w = RationalVector(tuple(sign * (r * d.nums[k] - b * p[k]) for k in range(dim)),
+                       sign * r * den).lowest()
     xv, xyv = RationalVector.of(x_mean), RationalVector.of(v / n for v in xy)
     xw = xv.dot(w)                               # ΣW* = M[:d,y]/n - x̄·<x̄,W*>
     sw = RationalVector(tuple(a * xv.den * xw.q - b * xw.p * xyv.den
-                              for a, b in zip(xyv.nums, xv.nums)), xyv.den * xv.den * xw.q)
+                              for a, b in zip(xyv.nums, xv.nums)), xyv.den * xv.den * xw.q).lowest()
     cv = RationalVector.of(c)
     stats = Statistics(
         n=n_points, dim=dim, x_mean=_vector(x_mean), y_mean=_fr(y_mean),
-        y_sq_mean=_fr(M[yk, yk] / n), xy_mean=_vector(xyv.entries), gram_rank=dim,
-        sigma_rank=dim, w_star=_vector(w.entries), c=_vector(c),
-        bn_direction=_vector(d.entries), degenerate=None,
-        intercept=_fr(fmpq(N[dim][0], den)), sigma_w_star=_vector(sw.entries),
+        y_sq_mean=_fr(M[yk, yk] / n), xy_mean=xyv.fractions, gram_rank=dim,
+        sigma_rank=dim, w_star=w.fractions, c=_vector(c),
+        bn_direction=d.fractions, degenerate=None,
+        intercept=_fr(X[2 * dim]), sigma_w_star=sw.fractions,
         vectors={"w_star": w, "bn_direction": d, "c": cv, "x_mean": xv, "sigma_w_star": sw})
     return _with_degeneracy(stats, M)
 
 
 def _bordered_solve(M: fmpq_mat, dim: int) -> fmpq_mat | None:
-    """G⁻¹ [M[:d+1, y] | e_{d+1}] for G = M[:d+1, :d+1] by one solve (flint
-    clears denominators and solves over the integers), or None if G is singular."""
+    """G⁻¹ [M[:d+1, y] | e_{d+1}] for G = M[:d+1, :d+1] by one solve over the integers (M's
+    common denominator cleared: G X = B iff (δG) X = δB), or None if G is singular."""
     size, yk = dim + 1, dim + 1
-    rows = [[M[i, j] for j in range(size)] + [M[i, yk], 1 if i == dim else 0] for i in range(size)]
+    numer, den = M.numer_denom()             # M = numer/den: the same solution as numer X = den·B
+    flat, cols = numer.entries(), dim + 2
+    rows = [flat[i * cols:(i + 1) * cols] for i in range(size)]
     try:
-        return fmpq_mat([row[:size] for row in rows]).solve(fmpq_mat([row[size:] for row in rows]))
+        return fmpz_mat([row[:size] for row in rows]).solve(
+            fmpz_mat([[row[yk], den if i == dim else 0] for i, row in enumerate(rows)]))
     except ZeroDivisionError:
         return None
 
