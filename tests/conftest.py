@@ -1,5 +1,6 @@
 import os
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -23,37 +24,43 @@ def F(*values):
     return tuple(Fraction(v) for v in values)
 
 
-# --- how `make test` spreads the files over its two workers (-n 2 --dist loadgroup
-# --no-loadscope-reorder) ---------------------------------------------------------------------
-# Each file is one unit of work (its module fixtures are computed once), except the tests marked
-# xdist_group("golden"): they read the golden sets' `prove` reports (tests/golden.proved_report,
-# computed once per worker process), so they run on one worker with tests/test_golden.py.
-# Units start in the order below: the costly ones first, so that the last to start are short and
-# both workers finish together; the files that import matplotlib, scikit-learn or dask last,
-# since every Z3 check forks its worker process and a fork costs time in proportion to the
-# memory of the process that forks.
-FIRST = ["golden", "test_check", "test_coq", "test_trust_report", "test_variants_obligations",
-         "test_determinism", "test_progress", "test_cli", "test_mutations", "test_statements",
-         "test_two_layer", "test_general_report", "test_activations", "test_check_prove",
-         "test_canonical_refutation"]
+
+# --- how `make test` spreads the tests over its two workers (-n 2 --dist loadfile
+# --no-loadscope-reorder) -----------------------------------------------------------------------
+# Each file is one unit of work (its module fixtures are computed once; the Coq files share a
+# build folder), except that the files reading the golden sets' `prove` reports
+# (tests/golden.proved_report, computed once per worker process) form one unit with
+# tests/test_golden.py. Units start in the order below: the costly ones first, so that the last
+# to start are short and both workers finish together; the files that import matplotlib,
+# scikit-learn or dask last, since every Z3 check forks a worker process and a fork costs time in
+# proportion to the memory of the process that forks.
+GOLDEN_READERS = ["test_golden", "test_check", "test_trust_report", "test_mutations",
+                  "test_canonical_refutation", "test_paper"]
+FIRST = ["test_golden", "test_check", "test_coq", "test_variants_obligations", "test_determinism",
+         "test_progress", "test_cli", "test_statements", "test_check_prove", "test_activations",
+         "test_general_report", "test_two_layer"]
 LAST = ["test_reader", "test_fast_path", "test_search", "test_plot", "test_paper",
         "test_check_examples", "test_dask"]
 
 
-def _group(item) -> str:
-    marker = item.get_closest_marker("xdist_group")
-    return marker.args[0] if marker is not None else item.path.stem
+def _rank(stem: str) -> int:
+    if stem in FIRST:
+        return FIRST.index(stem)
+    return len(FIRST) + 1 + LAST.index(stem) if stem in LAST else len(FIRST)
 
 
-def _rank(group: str) -> int:
-    if group in FIRST:
-        return FIRST.index(group)
-    return len(FIRST) + 1 + LAST.index(group) if group in LAST else len(FIRST)
-
-
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
-    items.sort(key=lambda item: _rank(_group(item)))      # stable: a file keeps its order
+    items.sort(key=lambda item: _rank(item.path.stem))     # stable: a file keeps its order
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class GoldenReadersTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "golden readers" if Path(path).stem in GOLDEN_READERS else path
+
+    return GoldenReadersTogether(config, log)

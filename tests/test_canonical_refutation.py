@@ -52,7 +52,6 @@ def test_lemma_fails_at_w_star_with_left_side_18_over_17(canonical_claims):
     assert (str(outcome.witness["lhs"]), str(outcome.witness["rhs"])) == ("18/17", "0")
 
 
-@pytest.mark.xdist_group("golden")
 def test_prove_report_says_fails_with_probability_0_5860():
     report = proved_report("canonical")         # prove(canonical(), samples=20_000)
     assert report["verdict"] == "fails" and report["proved"]

@@ -96,9 +96,7 @@ def _small_sets():
     return sets
 
 
-@pytest.mark.parametrize("ls, golden", [
-    pytest.param(ls, golden, id=ls.name, marks=[pytest.mark.xdist_group("golden")] if golden else [])
-    for ls, golden in _small_sets()]))
+@pytest.mark.parametrize("ls, golden", [pytest.param(*case, id=case[0].name) for case in _small_sets()])
 def test_check_verdict_agrees_with_prove_data_on_small_sets(ls, golden, tmp_path):
     ours = check(write_json(tmp_path / "set.json", ls), prove=True)
     theirs = prove(ls, samples=0) if golden is None else proved_report(golden)

@@ -6,8 +6,6 @@ import pytest
 
 from tests.golden import GOLDEN, cases, golden_text
 
-pytestmark = pytest.mark.xdist_group("golden")     # shares tests/golden.proved_report (conftest.py)
-
 @pytest.mark.parametrize("name", sorted(cases()))
 def test_report_matches_golden_file(name):
     os.chdir(GOLDEN.parent.parent)

@@ -140,7 +140,6 @@ def test_wrong_optimum_fails_the_cross_check(canonical_claims):
     assert not passed
 
 
-@pytest.mark.xdist_group("golden")
 def test_learning_set_where_lemma_holds_gives_verdict_holds():
     from tests.golden import proved_report
     report = proved_report("centered")           # prove of examples/centered.json
@@ -168,7 +167,6 @@ def test_zero_w_star_makes_the_failure_region_vacuous_not_proved(canonical_claim
     assert decide(obligation(bad, "failure_region_sufficient")).result == "vacuous"
 
 
-@pytest.mark.xdist_group("golden")
 def test_w_star_a_negative_multiple_of_d_fails_the_lemma_with_probability_1():
     from tests.golden import proved_report
     report = proved_report("negative_multiple")  # prove of examples/negative_multiple.json

@@ -20,7 +20,7 @@ from tests.golden import proved_report
 
 @pytest.fixture(scope="module")
 def report():
-    return proved_report("canonical")    # prove(canonical(), samples=20_000), shared (conftest.py)
+    return proved_report("canonical")    # prove(canonical(), samples=20_000), shared (tests/golden.py)
 
 
 def latex_value(body: str):

@@ -10,8 +10,6 @@ from harness.prove import prove
 from harness.report import prove_table
 from tests.golden import proved_report
 
-golden = pytest.mark.xdist_group("golden")   # shares tests/golden.proved_report (conftest.py)
-
 
 @pytest.fixture
 def canonical_report():
@@ -22,20 +20,17 @@ def canonical_report():
     return report
 
 
-@golden
 def test_cvc5_gives_the_expected_answer_on_every_canonical_obligation(canonical_report):
     for row in canonical_report["obligations"]:
         assert row["second_solver"] == row["expected"], row["name"]
         assert row["second_solver_seconds"] < 5
 
 
-@golden
 def test_every_canonical_obligation_has_a_certificate_that_holds_in_the_report(canonical_report):
     assert all(row["certificate"] is True for row in canonical_report["obligations"])
     assert canonical_report["proved"]
 
 
-@golden
 def test_table_shows_cvc5_and_certificate_columns(canonical_report):
     table = prove_table(canonical_report)
     assert "cvc5" in table.splitlines()[5] and "certificate" in table.splitlines()[5]
@@ -44,7 +39,6 @@ def test_table_shows_cvc5_and_certificate_columns(canonical_report):
     assert table.rstrip().splitlines()[-1].startswith("all 13 obligations proved and cross-checked")
 
 
-@golden
 def test_learning_set_without_certificates_reports_none_and_still_rechecks():
     report = proved_report("centered")
     assert report["proved"]
