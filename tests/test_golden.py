@@ -6,6 +6,7 @@ import pytest
 
 from tests.golden import GOLDEN, cases, golden_text
 
+
 @pytest.mark.parametrize("name", sorted(cases()))
 def test_report_matches_golden_file(name):
     os.chdir(GOLDEN.parent.parent)
