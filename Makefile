@@ -41,10 +41,11 @@ smt2-general: $(STAMP)
 certify: $(STAMP)
 	$(BIN)/python -m harness.certify
 
-# The whole suite on both cores (pytest-xdist; each test file stays on one worker, since some
-# files share a build folder, e.g. the Coq files).
+# The whole suite on both cores (pytest-xdist): each test file stays on one worker (some files
+# share a build folder, e.g. the Coq files), the files that read the golden `prove` reports on
+# one worker, in the order of tests/conftest.py (costly files first, heavy imports last).
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Rewrite tests/golden/*.json after an intended change of the reports (review the diff).
 golden: $(STAMP)

@@ -1,5 +1,6 @@
 import os
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -21,3 +22,45 @@ def canonical_claims():
 
 def F(*values):
     return tuple(Fraction(v) for v in values)
+
+
+
+# --- how `make test` spreads the tests over its two workers (-n 2 --dist loadfile
+# --no-loadscope-reorder) -----------------------------------------------------------------------
+# Each file is one unit of work (its module fixtures are computed once; the Coq files share a
+# build folder), except that the files reading the golden sets' `prove` reports
+# (tests/golden.proved_report, computed once per worker process) form one unit with
+# tests/test_golden.py. Units start in the order below: the costly ones first, so that the last
+# to start are short and both workers finish together; the files that import matplotlib,
+# scikit-learn or dask last, since every Z3 check forks a worker process and a fork costs time in
+# proportion to the memory of the process that forks.
+GOLDEN_READERS = ["test_golden", "test_check", "test_trust_report", "test_mutations",
+                  "test_canonical_refutation"]   # not test_paper: it imports matplotlib (last)
+FIRST = ["test_golden", "test_check", "test_coq", "test_variants_obligations", "test_determinism",
+         "test_progress", "test_cli", "test_statements", "test_check_prove", "test_activations",
+         "test_general_report", "test_two_layer"]
+LAST = ["test_reader", "test_fast_path", "test_search", "test_plot", "test_paper", "test_dask",
+        "test_check_text", "test_check_examples"]
+
+
+def _rank(stem: str) -> int:
+    if stem in FIRST:
+        return FIRST.index(stem)
+    return len(FIRST) + 1 + LAST.index(stem) if stem in LAST else len(FIRST)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: _rank(item.path.stem))     # stable: a file keeps its order
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class GoldenReadersTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "golden readers" if Path(path).stem in GOLDEN_READERS else path
+
+    return GoldenReadersTogether(config, log)

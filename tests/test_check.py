@@ -20,6 +20,7 @@ from harness.learning_set import InputError, LearningSet, canonical
 from harness.reader import load
 from harness.prove import prove
 from harness.statistics import exact_statistics
+from tests.golden import proved_report
 from tests.test_cli import BAD_INPUTS as BAD_JSON
 
 
@@ -83,19 +84,22 @@ def test_square_roots_of_rationals_are_written_exactly(q, text):
 # --- agreement with `prove --data` ---------------------------------------------------------------
 
 def _small_sets():
+    """(learning set, its golden case name or None). A golden set's `prove` report is the one
+    tests/test_golden.py checks byte for byte, computed once per test process (tests/golden.py)."""
     rng = random.Random(7)
-    sets = [canonical(), load("examples/centered.json"), load("examples/decimals.json"),
-            load("examples/collinear.json")]
+    sets = [(canonical(), "canonical"), (load("examples/centered.json"), "centered"),
+            (load("examples/decimals.json"), "decimals"),
+            (load("examples/collinear.json"), "collinear")]
     for k in range(3):
         X = [[rng.randint(-3, 3) for _ in range(2)] for _ in range(4)]
-        sets.append(learning(X, [rng.randint(-3, 3) for _ in range(4)], f"random {k}"))
+        sets.append((learning(X, [rng.randint(-3, 3) for _ in range(4)], f"random {k}"), None))
     return sets
 
 
-@pytest.mark.parametrize("ls", _small_sets(), ids=lambda ls: ls.name)
-def test_check_verdict_agrees_with_prove_data_on_small_sets(ls, tmp_path):
+@pytest.mark.parametrize("ls, golden", [pytest.param(*case, id=case[0].name) for case in _small_sets()])
+def test_check_verdict_agrees_with_prove_data_on_small_sets(ls, golden, tmp_path):
     ours = check(write_json(tmp_path / "set.json", ls), prove=True)
-    theirs = prove(ls, samples=0)
+    theirs = prove(ls, samples=0) if golden is None else proved_report(golden)
     assert theirs["proved"]
     assert ours["verdict"] == theirs["verdict"]
     if theirs["verdict"] == "degenerate":

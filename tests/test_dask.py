@@ -1,13 +1,14 @@
 """`check --engine dask`: the moments of byte ranges summed exactly on a 2-worker LocalCluster
 give the local report byte for byte."""
 
+import importlib.util
 import random
 
 import pytest
 
-pytest.importorskip("distributed")
-
-from distributed import Client, LocalCluster  # noqa: E402
+# dask is imported by the tests, not at collection (a worker's memory makes its forks slower)
+if importlib.util.find_spec("distributed") is None:
+    pytest.skip("could not import 'distributed'", allow_module_level=True)
 
 from harness.check import check  # noqa: E402
 from harness.columns import ReadOptions  # noqa: E402
@@ -19,6 +20,8 @@ from harness.report import to_json  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
+    from distributed import Client, LocalCluster
+
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                       dashboard_address=None) as cluster, Client(cluster) as c:
         yield c

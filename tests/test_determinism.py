@@ -9,15 +9,26 @@ import sys
 from harness.report import without_timing
 
 
-def prove_json(hash_seed: str) -> dict:
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-    done = subprocess.run([sys.executable, "-m", "harness.cli", "prove", "--json"],
-                          capture_output=True, text=True, env=env, timeout=120, check=True)
-    return json.loads(done.stdout)
+def prove_json(*hash_seeds: str) -> list[dict]:
+    """The reports of `bnproof prove --json` run once per hash seed, the runs side by side."""
+    runs = [subprocess.Popen([sys.executable, "-m", "harness.cli", "prove", "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}) for seed in hash_seeds]
+    reports = []
+    try:
+        for run in runs:
+            out, err = run.communicate(timeout=120)
+            assert run.returncode == 0, err
+            reports.append(json.loads(out))
+    finally:
+        for run in runs:
+            run.kill()                    # only one still running (a timeout): no orphan
+            run.wait()
+    return reports
 
 
 def test_two_prove_runs_give_identical_reports_apart_from_timing():
-    first, second = prove_json("1"), prove_json("2")
+    first, second = prove_json("1", "2")
     assert first["proved"] and first["seconds"] > 0
     assert without_timing(first) == without_timing(second)
     assert json.dumps(without_timing(first)) == json.dumps(without_timing(second))  # key order too

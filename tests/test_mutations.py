@@ -141,8 +141,8 @@ def test_wrong_optimum_fails_the_cross_check(canonical_claims):
 
 
 def test_learning_set_where_lemma_holds_gives_verdict_holds():
-    from harness.prove import prove
-    report = prove(load_json("examples/centered.json"), samples=0)
+    from tests.golden import proved_report
+    report = proved_report("centered")           # prove of examples/centered.json
     assert report["verdict"] == "holds" and report["proved"]
     negated = next(r for r in report["obligations"] if r["name"] == "negated_lemma")
     assert negated["result"] == "unsat"
@@ -168,7 +168,7 @@ def test_zero_w_star_makes_the_failure_region_vacuous_not_proved(canonical_claim
 
 
 def test_w_star_a_negative_multiple_of_d_fails_the_lemma_with_probability_1():
-    from harness.prove import prove
-    report = prove(load_json("examples/negative_multiple.json"), samples=0)
+    from tests.golden import proved_report
+    report = proved_report("negative_multiple")  # prove of examples/negative_multiple.json
     assert report["verdict"] == "fails" and report["proved"]
     assert report["failing_fraction_exact"] == "1"

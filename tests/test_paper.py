@@ -13,15 +13,14 @@ import pytest
 import sympy
 from sympy import Rational, acos, pi, sqrt
 
-from harness.learning_set import canonical
 from harness.paper import (NotProved, example_points, macros, macros_tex, parse_macros,
                            write_all)
-from harness.prove import prove
+from tests.golden import proved_report
 
 
 @pytest.fixture(scope="module")
 def report():
-    return prove(canonical(), samples=1000)
+    return proved_report("canonical")    # prove(canonical(), samples=20_000), shared (tests/golden.py)
 
 
 def latex_value(body: str):

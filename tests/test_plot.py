@@ -4,12 +4,15 @@ same bytes on every run; bad --plot paths are refused before any work."""
 
 from __future__ import annotations
 
+import importlib.util
 import random
 from fractions import Fraction
 
 import pytest
 
-pytest.importorskip("matplotlib")
+# matplotlib is imported by the tests, not at collection (a worker's memory makes its forks slower)
+if importlib.util.find_spec("matplotlib") is None:
+    pytest.skip("could not import 'matplotlib'", allow_module_level=True)
 
 from harness.check import distance_sq_to_ray, lemma_right_side  # noqa: E402
 from harness.cli import main  # noqa: E402

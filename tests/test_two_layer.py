@@ -11,14 +11,21 @@ import sympy
 import z3
 
 from harness.learning_set import canonical
-from harness.solver import decide
+from harness.solver import decide, decide_all
 from harness.two_layer import centered_canonical, monte_carlo, setup
 from proofs.two_layer import TwoLayer, two_layer_obligations
 from tests.z3_to_sympy import to_sympy
 
 
-def _answers(t, claim):
-    return {ob.name: (ob.expected, decide(ob, 10)) for ob in two_layer_obligations(t, claim)}
+def _answers(t, claim, names=None):
+    """{name: (expected, Z3's outcome)} of the obligations (those named, else all), decided side
+    by side (harness.solver.decide_all)."""
+    obligations = [ob for ob in two_layer_obligations(t, claim) if names is None or ob.name in names]
+    return {ob.name: (ob.expected, outcome) for ob, outcome in zip(obligations, decide_all(obligations, 10))}
+
+
+def _answer(t, claim, name):
+    return _answers(t, claim, {name})[name][1].result
 
 
 @pytest.mark.parametrize("ls", [canonical(), centered_canonical()], ids=["canonical", "centered"])
@@ -31,7 +38,7 @@ def test_two_layer_refutation_is_proved(ls):
 def test_canonical_distance_is_961_over_153_minus_2_sqrt_38_over_3():
     t, claim = setup(canonical())
     assert claim == (Fraction(961, 153), Fraction(-2)) and t.k_sq == Fraction(38, 9)
-    answers = _answers(t, claim)
+    answers = _answers(t, claim, {"two_layer_lemma_fails_at_theta0"})
     D = answers["two_layer_lemma_fails_at_theta0"][1].witness["D"]
     assert sympy.simplify(D - (sympy.Rational(961, 153) - 2 * sympy.sqrt(38) / 3)) == 0
 
@@ -44,15 +51,15 @@ def test_mutated_two_layer_obligations_flip():
     wrong_k = TwoLayer(X, y, (F(2), F(0)), (F(5), F(3)), F(4))
     wrong_w = TwoLayer(X, y, (F(2), F(1, 10)), (F(5), F(3)), t.k_sq)
     flips = {
-        "two_layer_bn_optima_attain_bound": _answers(wrong_d, claim),
-        "two_layer_bn_minimisers_on_line": _answers(wrong_d, claim),
-        "two_layer_bn_lower_bound": _answers(wrong_k, claim),
-        "two_layer_theta0_is_standard_optimum": _answers(wrong_w, claim),
-        "two_layer_distance_lower_bound": _answers(t, (claim[0] + F(1, 100), claim[1])),
+        "two_layer_bn_optima_attain_bound": (wrong_d, claim),
+        "two_layer_bn_minimisers_on_line": (wrong_d, claim),
+        "two_layer_bn_lower_bound": (wrong_k, claim),
+        "two_layer_theta0_is_standard_optimum": (wrong_w, claim),
+        "two_layer_distance_lower_bound": (t, (claim[0] + F(1, 100), claim[1])),
     }
-    for name, answers in flips.items():
-        assert answers[name][1].result == "sat", name
-    assert _answers(t, (F(0), F(0)))["two_layer_lemma_fails_at_theta0"][1].result == "unsat"
+    for name, (mutant, mutant_claim) in flips.items():
+        assert _answer(mutant, mutant_claim, name) == "sat", name
+    assert _answer(t, (F(0), F(0)), "two_layer_lemma_fails_at_theta0") == "unsat"
 
 
 def test_wrong_identity_and_dropped_stationarity_are_caught():
@@ -109,8 +116,9 @@ def test_width_two_steps_are_proved_and_flip_under_mutation():
     from proofs.two_layer import width_two_obligations
 
     t, _ = setup(canonical())
-    for ob in width_two_obligations(t, WIDTH_TWO_THETA0, WIDTH_TWO_HALF_SIDE):
-        assert decide(ob, 10).result == ob.expected, ob.name
+    obligations = width_two_obligations(t, WIDTH_TWO_THETA0, WIDTH_TWO_HALF_SIDE)
+    for ob, outcome in zip(obligations, decide_all(obligations, 10)):
+        assert outcome.result == ob.expected, ob.name
 
     def answer(tl, name, half_side=WIDTH_TWO_HALF_SIDE):
         ob = next(o for o in width_two_obligations(tl, WIDTH_TWO_THETA0, half_side) if o.name == name)

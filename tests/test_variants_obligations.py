@@ -2,13 +2,14 @@
 obligation has its expected answer and passes its SymPy cross-check, and the exact values are
 those of the spec (18/17 at W0 = W*, probability 1/2, k*² = 38/9, w_ε = sqrt(ε/(1 - k*²))·d)."""
 
+import functools
 from fractions import Fraction
 
 import pytest
 import sympy
 
 from harness.learning_set import canonical, load_json
-from harness.solver import decide
+from harness.solver import decide_all
 from harness.statistics import claims as paper_claims
 from harness.statistics import exact_statistics
 from harness.variant_checks import Context, variant_cross_check
@@ -52,6 +53,16 @@ def setting(variant, name):
     return ls, stats, claims, Context(claims, VariantEvaluator(ls.X, ls.y), paper_claims(ls, stats))
 
 
+@functools.lru_cache(maxsize=None)
+def decided(variant, name):
+    """{obligation name: (obligation, Z3's outcome)} for every obligation of the variant on the
+    set, decided side by side once per test process (harness.solver.decide_all: decide's checks
+    in one pool of workers; the tests below read the answers they need)."""
+    _, _, claims, _ = setting(variant, name)
+    obligations = variant_obligations(variant, claims)
+    return {ob.name: (ob, outcome) for ob, outcome in zip(obligations, decide_all(obligations, 10))}
+
+
 @pytest.mark.parametrize("variant,name", sorted(EXPECTED_NAMES))
 def test_variant_has_the_obligations_of_the_spec(variant, name):
     _, _, claims, _ = setting(variant, name)
@@ -74,9 +85,8 @@ CASES += [("torch", "canonical", ob) for ob in TORCH_OWN]
 
 @pytest.mark.parametrize("variant,name,obligation", CASES)
 def test_variant_obligation_is_proved_and_cross_checked(variant, name, obligation):
-    _, _, claims, ctx = setting(variant, name)
-    ob = next(o for o in variant_obligations(variant, claims) if o.name == obligation)
-    outcome = decide(ob, timeout_s=10)
+    _, _, _, ctx = setting(variant, name)
+    ob, outcome = decided(variant, name)[obligation]
     assert outcome.result == ob.expected, outcome.reason
     passed, detail = variant_cross_check(obligation, ctx, outcome)
     assert passed, detail
@@ -86,14 +96,14 @@ def test_variant_obligation_is_proved_and_cross_checked(variant, name, obligatio
                                           ("epsilon", "canonical")])
 def test_every_obligation_has_its_expected_answer(variant, name):
     _, _, claims, _ = setting(variant, name)
-    for ob in variant_obligations(variant, claims):
-        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+    assert list(decided(variant, name)) == [ob.name for ob in variant_obligations(variant, claims)]
+    for ob, outcome in decided(variant, name).values():
+        assert outcome.result == ob.expected, ob.name
 
 
 def test_gamma_beta_fails_at_w_star_with_18_over_17_and_probability_one_half():
     ls, stats, claims, _ = setting("gamma-beta", "canonical")
-    ob = next(o for o in variant_obligations("gamma-beta", claims) if o.name == "line_lemma_fails_at_w_star")
-    outcome = decide(ob)
+    _, outcome = decided("gamma-beta", "canonical")["line_lemma_fails_at_w_star"]
     assert (str(outcome.witness["lhs"]), str(outcome.witness["rhs"])) == ("18/17", "0")
     found = verdict("gamma-beta", stats, claims)
     assert found["verdict"] == "fails" and found["probability"] == sympy.Rational(1, 2)
@@ -129,8 +139,7 @@ def test_epsilon_lemma_holds_at_w_star_when_w_star_is_the_point_optimum(tmp_path
     ctx = Context(claims, VariantEvaluator(ls.X, ls.y))
     lemma = variant_obligations("epsilon", claims)[-3:]
     assert [ob.expected for ob in lemma] == ["sat", "unsat", "unsat"]   # negated lemma, at W*, general
-    for ob in lemma:
-        outcome = decide(ob, timeout_s=10)
+    for ob, outcome in zip(lemma, decide_all(lemma, 10)):
         assert outcome.result == ob.expected and variant_cross_check(ob.name, ctx, outcome)[0], ob.name
 
 
@@ -141,5 +150,6 @@ def test_every_obligation_has_its_expected_answer_in_dimension_3(variant, tmp_pa
     ls = load_json(str(path))
     claims = variant_claims(ls, exact_statistics(ls), variant, DEFAULT_EPSILON)
     assert claims.k_star_sq == Fraction(99, 100)             # k* < 1: ε has one point optimum
-    for ob in variant_obligations(variant, claims):
-        assert decide(ob, timeout_s=10).result == ob.expected, ob.name
+    obligations = variant_obligations(variant, claims)
+    for ob, outcome in zip(obligations, decide_all(obligations, 10)):
+        assert outcome.result == ob.expected, ob.name
