@@ -1,0 +1,91 @@
+"""Hand mutations of proofs/variants/ (docs/mutation-testing.md, "Hand mutations"): each test states
+a claim of a variant obligation and fails on a mutant of the module that survived the rest of the
+suite. Either a wrong claimed value (or a wrong closed form) must make the obligation `sat`, or a
+point of the statement's own domain must satisfy the obligation's premises (a narrowed domain
+proves less)."""
+
+import dataclasses
+import importlib
+from fractions import Fraction
+
+import pytest
+import z3
+
+from harness.learning_set import canonical
+from harness.solver import decide_all
+from harness.statistics import exact_statistics
+from harness.variants import DEFAULT_EPSILON, variant_claims
+from proofs.obligation import Obligation
+from proofs.variants import variant_obligations
+from tests.conftest import F
+
+line_optima = importlib.import_module("proofs.variants.line_optima")
+
+
+def claims_for(variant, ls=None, **changes):
+    ls = ls or canonical()
+    return dataclasses.replace(variant_claims(ls, exact_statistics(ls), variant, DEFAULT_EPSILON), **changes)
+
+
+def obligation(variant, name, ls=None, **changes):
+    return next(o for o in variant_obligations(variant, claims_for(variant, ls, **changes)) if o.name == name)
+
+
+def answers(obligations, timeout_s=20):
+    return [o.result for o in decide_all(list(obligations), timeout_s)]
+
+
+def hypotheses_at(ob: Obligation, values: dict) -> Obligation:
+    """The obligation's definitions and premises with some variables fixed: sat iff the
+    statement's hypotheses admit this point."""
+    fixed = [z3.Real(name) == z3.RealVal(str(Fraction(v))) for name, v in values.items()]
+    return Obligation(f"{ob.name}@point", "the hypotheses admit the point", "sat",
+                      (*ob.definitions, *ob.premises, *fixed))
+
+
+# canonical set: c = (7/9, 1/9) (docs/spec.md §3 by hand), d = (5, 3); w = (1, -7) has <c,w> = 0,
+# is off the line through d and has σ(w) > 0 (outputs 0, -7, 1).
+C_ORTHOGONAL_W = {"w1": 1, "w2": -7}
+
+
+@pytest.mark.parametrize("name, point", [
+    ("profile_off_line_not_minimum", {**C_ORTHOGONAL_W, "e": 1}),   # <c,w> = 0: either sign of e
+    ("profile_off_line_not_minimum", {**C_ORTHOGONAL_W, "e": -1}),
+])
+def test_off_line_points_orthogonal_to_c_are_inside_the_claim(name, point):
+    """Kills `e·<c,w> >= 0` -> `e·<c,w> > 0` (w with <c,w> = 0 is a maximum of m, not a minimiser)."""
+    assert answers([hypotheses_at(obligation("gamma-beta", name), point)]) == ["sat"]
+
+
+def test_a_zero_direction_is_not_proved_a_line_of_bn_optima():
+    """σ(t·d) > 0 is part of the claim: with d = 0 it fails (kills the dropped `σ²(td) <= 0`)."""
+    assert answers([obligation("gamma-beta", "profile_line_is_global_minimum", bn_direction=F(0, 0))]) == ["sat"]
+
+
+# ---- the distance to the line of optima (trainable γ, β): a lower bound and the infimum ---------
+
+def line_distance_too_small_where(case):
+    """Λ(W0) = ||W0||² - <W0,d>²/||d||², 1/2 too small where <W0,d> is zero or nonzero only."""
+    from proofs.encoding import dot
+    true = line_optima.line_distance_sq
+
+    def distance(w0, d):
+        right = dot(w0, d) == 0 if case == "zero" else dot(w0, d) != 0
+        return z3.If(right, true(w0, d) - z3.RealVal("1/2"), true(w0, d))
+    return distance
+
+
+@pytest.mark.parametrize("case", ["zero", "nonzero"])
+def test_a_line_distance_too_small_in_one_case_is_not_proved_the_infimum(case, monkeypatch):
+    """Kills "attained" or "approached" dropped and `eps > 0` -> `eps > 1` (at <W0,d> = 0 the
+    query's t gives ||W0 - t·d||² - Λ = ε²||d||²/(ε||d||² + 1)², below ε - 1/2 only for ε > 2/3)."""
+    monkeypatch.setattr(line_optima, "line_distance_sq", line_distance_too_small_where(case))
+    assert answers([obligation("gamma-beta", "line_distance_attained")]) == ["sat"]
+
+
+def test_the_distance_to_the_ray_is_not_proved_a_lower_bound_for_the_line(monkeypatch):
+    """The ray's closed form is too large at W0 with <W0,d> < 0, for t < 0 only: kills
+    `t != 0` -> `t > 0` in line_distance_lower_bound."""
+    from proofs.encoding import ray_distance_sq
+    monkeypatch.setattr(line_optima, "line_distance_sq", ray_distance_sq)
+    assert answers([obligation("gamma-beta", "line_distance_lower_bound")]) == ["sat"]
