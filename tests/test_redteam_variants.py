@@ -11,7 +11,7 @@ from fractions import Fraction
 import pytest
 import z3
 
-from harness.learning_set import canonical
+from harness.learning_set import canonical, load_json
 from harness.solver import decide_all
 from harness.statistics import exact_statistics
 from harness.variants import DEFAULT_EPSILON, variant_claims
@@ -89,3 +89,44 @@ def test_the_distance_to_the_ray_is_not_proved_a_lower_bound_for_the_line(monkey
     from proofs.encoding import ray_distance_sq
     monkeypatch.setattr(line_optima, "line_distance_sq", ray_distance_sq)
     assert answers([obligation("gamma-beta", "line_distance_lower_bound")]) == ["sat"]
+
+
+# ---- a bias in the standard network, PyTorch's origin ---------------------------------------------
+
+def test_a_bias_optimum_that_is_not_unique_is_not_proved_unique():
+    """The first column of X is constant, so it trades off against the bias: ((0, 3/2), 5/6) and
+    ((1, 3/2), -1/6) both minimise L(w, b) (slope 3/2 and mean fit of y = 1, 2, 4 on 0, 1, 2, by
+    hand). Kills `<=` -> `<` in bias_standard_optimum (ties lost: uniqueness no longer claimed)."""
+    from proofs.variants.bias import bias_standard_optimum
+    from proofs.variants.claims import VariantClaims
+    X = (F(1, 0), F(1, 1), F(1, 2))
+    claims = VariantClaims(X=X, y=F(1, 2, 4), w_star=F(0, "3/2"), bn_direction=F(0, 1),
+                           k_star_sq=Fraction(0), intercept=Fraction(5, 6))
+    assert answers([bias_standard_optimum(claims)]) == ["sat"]
+
+
+def test_the_origin_is_not_proved_above_a_variance_larger_than_var_y(monkeypatch):
+    """torch_origin_not_minimum claims L̂_ε(0, γ, β) >= Var(y): with Var(y) + 1 in its place the
+    obligation must fail (at β = ȳ). Kills the dropped `at_origin < Var(y)` disjunct."""
+    pytorch = importlib.import_module("proofs.variants.pytorch_default")
+    true = pytorch.target_variance
+    monkeypatch.setattr(pytorch, "target_variance", lambda net: true(net) + 1)
+    assert answers([obligation("torch", "torch_origin_not_minimum")]) == ["sat"]
+
+
+# ---- ε > 0: a single optimum p always fails (L4.5), at W* or at 2W* ------------------------------
+
+@pytest.mark.parametrize("holds_at, p", [("w_star", (1, 0)), ("twice_w_star", (2, 0))])
+def test_the_lemma_holds_at_the_point_that_is_the_single_optimum(holds_at, p):
+    """With Ŵ* = {p} and W* = (1, 0), (L4.5) holds at W0 = p (both sides 0): the encoded "holds
+    at W*" (p = W*) and "holds at 2W*" (p = 2W*) must then be true. Their conjunction is the
+    obligation's negated conclusion, so each is tested alone (the other conjunct dropped). Kills
+    a wrong ||2W* - p||² (e.g. 4a - 2b + g)."""
+    ob = obligation("epsilon", "eps_lemma_fails_for_a_single_optimum",
+                    load_json("examples/variants/canonical_y_over_3.json"))
+    *premises, at_w_star, at_twice = ob.query
+    assert len(premises) == 3 and list(ob.premises) == premises
+    point = Obligation("holds_at_p", "(L4.5) holds at W0 = p", "sat",
+                       (*premises, at_w_star if holds_at == "w_star" else at_twice,
+                        z3.Real("a") == 1, z3.Real("b") == p[0], z3.Real("g") == p[0] ** 2))
+    assert answers([point]) == ["sat"]
