@@ -130,3 +130,21 @@ def test_the_lemma_holds_at_the_point_that_is_the_single_optimum(holds_at, p):
                        (*premises, at_w_star if holds_at == "w_star" else at_twice,
                         z3.Real("a") == 1, z3.Real("b") == p[0], z3.Real("g") == p[0] ** 2))
     assert answers([point]) == ["sat"]
+
+
+def test_the_single_optimum_may_be_the_origin():
+    """"For every point p": p = 0 (g = ||p||² = 0) is inside the premises. Kills `g >= 0` -> `g > 0`."""
+    ob = obligation("epsilon", "eps_lemma_fails_for_a_single_optimum",
+                    load_json("examples/variants/canonical_y_over_3.json"))
+    assert answers([hypotheses_at(ob, {"a": 1, "b": 0, "g": 0})]) == ["sat"]
+
+
+def test_the_quadrant_normals_are_orthogonal_because_both_are_unit_vectors():
+    """line_quadrant_in_general's <ŵ - d̂, ŵ + d̂> = 0 is decided on vectors, not written out by
+    hand ((1 - cos) + (cos - 1), which no mutation of the data can make fail): with ||d̂|| free the
+    answer flips."""
+    ob = obligation("gamma-beta", "line_quadrant_in_general")
+    v_unit = (z3.Real("v1") * z3.Real("v1") + z3.Real("v2") * z3.Real("v2")) == 1
+    keep = lambda cs: tuple(c for c in cs if not c.eq(v_unit))
+    assert len(keep(ob.query)) == len(ob.query) - 1
+    assert answers([dataclasses.replace(ob, query=keep(ob.query), premises=keep(ob.premises))]) == ["sat"]
