@@ -148,3 +148,16 @@ def test_the_quadrant_normals_are_orthogonal_because_both_are_unit_vectors():
     keep = lambda cs: tuple(c for c in cs if not c.eq(v_unit))
     assert len(keep(ob.query)) == len(ob.query) - 1
     assert answers([dataclasses.replace(ob, query=keep(ob.query), premises=keep(ob.premises))]) == ["sat"]
+
+
+def test_epsilon_with_k_star_exactly_one_has_no_bn_optimum_and_every_obligation_is_proved():
+    """y = 2·x1 + 1 on the unit square: an exact affine fit with Var(y) = 1, so k*² = Var(y)·R² = 1
+    (by hand). k* >= 1 is the no-optimum case; λ_ε² (1 - k*²) = ε has no solution at k*² = 1, so
+    treating k*² = 1 as "one optimum" (`<` -> `<=`) makes obligations vacuous."""
+    from harness.learning_set import LearningSet
+    ls = LearningSet(X=(F(0, 0), F(1, 0), F(0, 1), F(1, 1)), y=F(1, 3, 1, 3), name="k_star_one")
+    claims = claims_for("epsilon", ls)
+    assert claims.k_star_sq == 1
+    obligations = variant_obligations("epsilon", claims)
+    assert "eps_no_stationary_point" in {o.name for o in obligations}
+    assert answers(obligations) == [o.expected for o in obligations]
