@@ -161,3 +161,22 @@ def test_epsilon_with_k_star_exactly_one_has_no_bn_optimum_and_every_obligation_
     obligations = variant_obligations("epsilon", claims)
     assert "eps_no_stationary_point" in {o.name for o in obligations}
     assert answers(obligations) == [o.expected for o in obligations]
+
+
+def test_the_single_optimum_cross_check_fails_where_the_lemma_would_hold(monkeypatch):
+    """The SymPy cross-check of eps_lemma_fails_for_a_single_optimum evaluates (L4.5) at sample
+    pairs (W*, p) (it used to add the tautology (2W* - p) - (W* - p) = W*): with a right side
+    raised by 10⁶ at numeric points the lemma holds there, and the check must fail."""
+    import harness.variant_checks as checks
+    from harness.solver import Outcome
+    from harness.variant_evaluator import VariantEvaluator
+    true = checks.lemma_sides
+
+    def raised(w0, w_star, d):
+        left, right = true(w0, w_star, d)
+        return left, right if w_star.free_symbols else right + 10 ** 6
+    monkeypatch.setattr(checks, "lemma_sides", raised)
+    ls = load_json("examples/variants/canonical_y_over_3.json")
+    ctx = checks.Context(claims_for("epsilon", ls), VariantEvaluator(ls.X, ls.y))
+    passed, _ = checks.variant_cross_check("eps_lemma_fails_for_a_single_optimum", ctx, Outcome("unsat", 0.0))
+    assert not passed
