@@ -1,0 +1,39 @@
+"""Hand mutations of the certificate checker harness/certify.py (docs/mutation-testing.md, "Hand
+mutations"): each test is a forged refutation of a *satisfiable* branch (so a sound checker must
+reject it) or a claim the checker must state, and fails on a mutant that survived the rest of the
+suite."""
+
+import sympy
+
+from harness.certify import Branch, _refute, branches, clear
+from proofs.certificates import CANONICAL, P, refute
+
+x, y = sympy.symbols("x y")
+
+
+def branch(*atoms):
+    """A branch of the checker's own atoms (expression, relation), cleared as the checker does."""
+    return Branch(tuple(clear(e, rel, set()) for e, rel in atoms))
+
+
+def test_a_zero_coefficient_is_not_a_strictly_positive_term():
+    """x > 0 is satisfiable; 0·x ≡ 0 "refutes" it only if a zero coefficient counts as positive."""
+    assert _refute(branch((x, ">")), refute([P(0, 0)])) is not None
+
+
+def test_a_product_with_a_non_strict_atom_is_not_strictly_positive():
+    """x > 0, y >= 0, x·y = 0 holds at (1, 0); x·y - (x·y) ≡ 0 is no refutation, since the product
+    x·y of a strict and a non-strict atom may be 0."""
+    b = branch((x, ">"), (y, ">="), (x * y, "="))
+    assert _refute(b, refute([P(1, 0, 1)], [(-1, 2)])) is not None
+
+
+def test_the_negated_standard_optimum_keeps_ties():
+    """The negation of "W* is the unique minimiser" contains the points w != W* with L(w) = L(W*)
+    (non-strict), so a certificate must refute them too: at W* = (2, 0) on the canonical set the
+    branch w1 > 2 ∧ L(W*) >= L(w) contains w with L(w) = L(W*) only if the atom is >=."""
+    relations = {rel for b in branches("standard_optimum", CANONICAL) for _, rel in b.atoms}
+    assert ">=" in relations
+    tie_branches = [b for b in branches("standard_optimum", CANONICAL)
+                    if any(rel == ">=" and len(p.free_symbols) == 2 for p, rel in b.atoms)]
+    assert len(tie_branches) == 4          # w1 > 2, w1 < 2, w2 > 0, w2 < 0, each with L(W*) >= L(w)
