@@ -180,3 +180,22 @@ def test_the_single_optimum_cross_check_fails_where_the_lemma_would_hold(monkeyp
     ctx = checks.Context(claims_for("epsilon", ls), VariantEvaluator(ls.X, ls.y))
     passed, _ = checks.variant_cross_check("eps_lemma_fails_for_a_single_optimum", ctx, Outcome("unsat", 0.0))
     assert not passed
+
+
+def test_a_witness_outside_the_lemmas_premise_fails_the_line_cross_check():
+    """line_negated_lemma is sat with a witness; Z3 checks <W0,W*> > 0 only as written in the
+    query, so a query weakened to >= 0 could return an inadmissible W0. The SymPy cross-check
+    rejects it independently: W0 = (-1, 0) on the canonical set has Λ = 9/34 > RHS = 0 (by hand)
+    but <W0, W*> = -2."""
+    from sympy import Rational
+
+    from harness.solver import Outcome
+    from harness.variant_checks import Context, variant_cross_check
+    from harness.variant_evaluator import VariantEvaluator
+    ls = canonical()
+    ctx = Context(claims_for("gamma-beta"), VariantEvaluator(ls.X, ls.y))
+    witness = {"W0_1": Rational(-1), "W0_2": Rational(0), "lhs": Rational(9, 34), "rhs": Rational(0)}
+    passed, _ = variant_cross_check("line_negated_lemma", ctx, Outcome("sat", 0.0, witness))
+    assert not passed
+    admissible = {**witness, "W0_1": Rational(1), "lhs": Rational(9, 34)}   # (1, 0): also 9/34 > 0
+    assert variant_cross_check("line_negated_lemma", ctx, Outcome("sat", 0.0, admissible))[0]
