@@ -92,3 +92,24 @@ def test_the_general_theorems_apply_to_learning_sets_at_every_angle(name, point)
     if name == "general_holds_everywhere_implies_ray":
         values = {k: values[k] for k in "qrs"}       # only the pair (W*, d) is involved
     assert answers([hypotheses_at(ob, values)]) == ["sat"]
+
+
+# ---- the data-to-statistics link states each identity --------------------------------------------
+
+class WrongStandardLoss(data_link_module.Network):
+    def standard_loss(self, w):
+        return super().standard_loss(w) + 1
+
+
+class WrongBNLoss(data_link_module.Network):
+    def bn_loss_cleared(self, w, s):            # s²·L̂ with one target squared twice
+        return super().bn_loss_cleared(w, s) + self.inv_n * s * s * self.y[0] * self.y[0]
+
+
+@pytest.mark.parametrize("network", [WrongStandardLoss, WrongBNLoss], ids=["standard_loss", "bn_loss"])
+def test_the_data_link_fails_for_a_wrong_loss(network, monkeypatch):
+    """L(w) = wᵀ(Σ + x̄x̄ᵀ)w - 2<w, c + x̄ȳ> + mean(y²) and L̂ = 1 + mean(y²) - 2<c,w>/σ are each
+    claimed for every learning set of 3 points in R²: a loss off by 1 (or by y_1²) must make the
+    obligation sat. Kills a dropped equation of the disjunction."""
+    monkeypatch.setattr(data_link_module, "Network", network)
+    assert answers([data_link(3, 2)]) == ["sat"]
