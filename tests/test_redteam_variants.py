@@ -14,7 +14,7 @@ import z3
 from harness.learning_set import canonical, load_json
 from harness.solver import decide_all
 from harness.statistics import exact_statistics
-from harness.variants import DEFAULT_EPSILON, variant_claims
+from harness.variants import DEFAULT_EPSILON, variant_claims, verdict
 from proofs.obligation import Obligation
 from proofs.variants import variant_obligations
 from tests.conftest import F
@@ -158,6 +158,7 @@ def test_epsilon_with_k_star_exactly_one_has_no_bn_optimum_and_every_obligation_
     ls = LearningSet(X=(F(0, 0), F(1, 0), F(0, 1), F(1, 1)), y=F(1, 3, 1, 3), name="k_star_one")
     claims = claims_for("epsilon", ls)
     assert claims.k_star_sq == 1
+    assert verdict("epsilon", exact_statistics(ls), claims)["verdict"] == "no BN optimum"
     obligations = variant_obligations("epsilon", claims)
     assert "eps_no_stationary_point" in {o.name for o in obligations}
     assert answers(obligations) == [o.expected for o in obligations]
