@@ -47,3 +47,10 @@ def test_the_right_side_of_the_lemma_is_not_proved_nonnegative_when_w_star_is_ze
     claim is not stated, and the obligation is not proved (vacuous), never proved."""
     ob = degenerate_obligations("c_zero", claims([[0, 0], [0, 1], [1, 0], [1, 1]], [1, 2, 2, 1], (0, 0)))[1]
     assert answers([ob]) == ["vacuous"]
+
+
+def test_the_zero_vector_is_not_a_witness_of_a_singular_gram_matrix(monkeypatch):
+    """kernel_vector is not trusted: if it returned 0, the query itself must refuse it (v != 0)."""
+    monkeypatch.setattr(degenerate, "kernel_vector", lambda rows: [Fraction(0), Fraction(0)])
+    [ob] = degenerate_obligations("gram_singular", claims([[1, 2], [2, 4], [3, 6]], [1, 2, 4]))
+    assert answers([ob]) == ["unsat"]

@@ -113,3 +113,20 @@ def test_the_data_link_fails_for_a_wrong_loss(network, monkeypatch):
     obligation sat. Kills a dropped equation of the disjunction."""
     monkeypatch.setattr(data_link_module, "Network", network)
     assert answers([data_link(3, 2)]) == ["sat"]
+
+
+class WrongBatchCovariance(data_link_module.Network):
+    """<c,w> of the batch doubled in the link's equation <c,w> = cᵀw only (the L̂ identity keeps
+    the right one)."""
+
+    def cov_with_targets(self, w):
+        return 2 * super().cov_with_targets(w)
+
+    def simplified_bn_loss_cleared(self, w, s):
+        return s * s * (1 + self.mean_sq_target()) - 2 * data_link_module.Network.cov_with_targets(self, w) * s
+
+
+def test_the_data_link_fails_for_a_wrong_batch_covariance(monkeypatch):
+    """Kills the dropped equation <c,w> (batch covariance of outputs and targets) = cᵀw."""
+    monkeypatch.setattr(data_link_module, "Network", WrongBatchCovariance)
+    assert answers([data_link(3, 2)]) == ["sat"]

@@ -200,3 +200,11 @@ def test_a_witness_outside_the_lemmas_premise_fails_the_line_cross_check():
     assert not passed
     admissible = {**witness, "W0_1": Rational(1), "lhs": Rational(9, 34)}   # (1, 0): also 9/34 > 0
     assert variant_cross_check("line_negated_lemma", ctx, Outcome("sat", 0.0, admissible))[0]
+
+
+def test_the_quadrant_normals_are_not_proved_nonzero_when_w_star_is_on_the_opposite_ray():
+    """W* = -2d: ŵ + d̂ = 0, so "ŵ - d̂ and ŵ + d̂ are nonzero" is false (kills the dropped
+    "ŵ + d̂ = 0" disjunct; the existing mutation test, W* = 2d, covers ŵ - d̂ = 0)."""
+    ob = next(o for o in line_optima.line_failure_region(claims_for("gamma-beta", w_star=F(-10, -6)))
+              if o.name == "line_quadrant_normals_orthogonal")
+    assert answers([ob]) == ["sat"]
