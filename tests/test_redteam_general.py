@@ -18,6 +18,7 @@ from proofs.general.data_link import data_link
 from proofs.general.distance_to_ray import distance_to_ray
 from proofs.general.failure_region import failure_region
 from proofs.general.holds_iff_on_ray import holds_iff_on_ray
+from proofs.encoding import Network
 from proofs.obligation import Obligation
 
 distance_module = importlib.import_module("proofs.general.distance_to_ray")
@@ -123,7 +124,7 @@ class WrongBatchCovariance(data_link_module.Network):
         return 2 * super().cov_with_targets(w)
 
     def simplified_bn_loss_cleared(self, w, s):
-        return s * s * (1 + self.mean_sq_target()) - 2 * data_link_module.Network.cov_with_targets(self, w) * s
+        return s * s * (1 + self.mean_sq_target()) - 2 * Network.cov_with_targets(self, w) * s
 
 
 def test_the_data_link_fails_for_a_wrong_batch_covariance(monkeypatch):
