@@ -5,7 +5,6 @@ of the suite."""
 import importlib
 from fractions import Fraction
 
-import pytest
 
 from harness.solver import decide_all
 from proofs.degenerate import degenerate_claims, degenerate_obligations

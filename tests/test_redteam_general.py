@@ -4,7 +4,6 @@ suite. A test passes when the answer is the definite one the claim demands: a wr
 must make its obligation `sat`, and the statement's own domain (a learning set's statistics) must
 satisfy the obligation's premises."""
 
-import dataclasses
 import importlib
 from fractions import Fraction
 
@@ -12,13 +11,11 @@ import pytest
 import z3
 
 from harness.solver import decide_all
-from proofs.general import general_obligations
-from proofs.general.bn_optima_ray import bn_optima_ray
+from proofs.encoding import Network
 from proofs.general.data_link import data_link
 from proofs.general.distance_to_ray import distance_to_ray
 from proofs.general.failure_region import failure_region
 from proofs.general.holds_iff_on_ray import holds_iff_on_ray
-from proofs.encoding import Network
 from proofs.obligation import Obligation
 
 distance_module = importlib.import_module("proofs.general.distance_to_ray")
