@@ -208,3 +208,40 @@ def test_the_quadrant_normals_are_not_proved_nonzero_when_w_star_is_on_the_oppos
     ob = next(o for o in line_optima.line_failure_region(claims_for("gamma-beta", w_star=F(-10, -6)))
               if o.name == "line_quadrant_normals_orthogonal")
     assert answers([ob]) == ["sat"]
+
+
+# ---- ε > 0: the stationary point on the line and the global minimum --------------------------------
+
+def test_a_stationary_point_on_the_opposite_ray_is_not_proved_to_have_lambda_positive():
+    """eps_stationary_on_line_in_general concludes λ > 0 (with λ²(1 - k*²) = ε): with its
+    stationarity premise mirrored (λ -> -λ, so a stationary point at -λ_ε) it must be sat.
+    Kills the dropped `λ <= 0` disjunct."""
+    ob = obligation("epsilon", "eps_stationary_on_line_in_general")
+    lam = z3.Real("lam")
+    mirrored = tuple(z3.substitute(p, (lam, -lam)) for p in ob.premises)
+    assert all(q.eq(p) for q, p in zip(ob.query, ob.premises)) and len(ob.query) == len(ob.premises) + 1
+    flipped = dataclasses.replace(ob, query=(*mirrored, ob.query[-1]), premises=mirrored)
+    assert answers([flipped]) == ["sat"]
+
+
+def test_a_claimed_point_optimum_where_there_is_none_is_not_proved_stationary():
+    """Canonical set: k*² = 38/9 >= 1, no stationary point at all. Claimed k*² = 1/2 gives a
+    λ_ε, but ∇L̂_ε(λ_ε·d) != 0: eps_unique_stationary_point must be sat (kills the dropped
+    "w_ε is stationary" disjunct; "no other stationary point" is vacuously true here)."""
+    from proofs.variants.epsilon import eps_unique_stationary_point
+    assert answers([eps_unique_stationary_point(claims_for("epsilon", k_star_sq=Fraction(1, 2)))]) == ["sat"]
+
+
+def test_the_global_minimum_bound_fails_for_a_wrong_covariance(monkeypatch):
+    """eps_global_minimum claims σ² - 2<c,w>σ_ε + k*²σ_ε² >= 0 (L̂_ε >= mean(y²) - k*²) for every
+    w: with <c,w> doubled it is false (the value at w_ε does not use <c,w>). Kills the dropped
+    bound."""
+    from proofs.encoding import Network
+
+    class WrongCovariance(Network):
+        def cov_with_targets(self, w):
+            return 2 * super().cov_with_targets(w)
+    epsilon_module = importlib.import_module("proofs.variants.epsilon")
+    monkeypatch.setattr(epsilon_module, "Network", WrongCovariance)
+    ob = obligation("epsilon", "eps_global_minimum", load_json("examples/variants/canonical_y_over_3.json"))
+    assert answers([ob]) == ["sat"]
