@@ -37,3 +37,33 @@ def test_the_negated_standard_optimum_keeps_ties():
     tie_branches = [b for b in branches("standard_optimum", CANONICAL)
                     if any(rel == ">=" and len(p.free_symbols) == 2 for p, rel in b.atoms)]
     assert len(tie_branches) == 4          # w1 > 2, w1 < 2, w2 > 0, w2 < 0, each with L(W*) >= L(w)
+
+
+def test_a_denominator_is_cleared_only_when_every_factor_is_known_positive():
+    """1/(x·y) > 0 with only x > 0 known: y may be negative, so the atom cannot be stated
+    (kills "some factor positive" for "every factor positive")."""
+    import pytest
+
+    from harness.certify import ClaimError
+    with pytest.raises(ClaimError):
+        clear(1 / (x * y), ">", {x})
+    assert clear(1 / (x * y), ">", {x, y})[1] == ">"
+
+
+def truth(formula, point):
+    """The truth of an atom, or of a disjunction of atoms, at a point."""
+    from harness.certify import Atom
+    ok = {">": lambda v: v > 0, ">=": lambda v: v >= 0, "=": lambda v: v == 0}
+    if isinstance(formula, Atom):
+        return bool(ok[formula.relation](formula.expr.subs(point)))
+    return any(truth(part, point) for part in formula.parts)
+
+
+def test_the_negation_of_an_atom_is_its_exact_complement():
+    """not_(x > 0) must hold at x = 0 (it is x <= 0), not_(x >= 0) must not, not_(x = 0) holds
+    exactly off 0: a negation that loses the boundary makes the checker refute a stronger
+    negated claim, i.e. certify a weaker claim."""
+    from harness.certify import eq, ge, gt, not_
+    for atom, point, value in [(gt(x), 0, True), (gt(x), 1, False), (ge(x), 0, False),
+                               (ge(x), -1, True), (eq(x), 0, False), (eq(x), 2, True), (eq(x), -2, True)]:
+        assert truth(not_(atom), {x: point}) is value, (atom, point)

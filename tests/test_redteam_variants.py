@@ -245,3 +245,18 @@ def test_the_global_minimum_bound_fails_for_a_wrong_covariance(monkeypatch):
     monkeypatch.setattr(epsilon_module, "Network", WrongCovariance)
     ob = obligation("epsilon", "eps_global_minimum", load_json("examples/variants/canonical_y_over_3.json"))
     assert answers([ob]) == ["sat"]
+
+
+def test_a_variant_obligation_with_the_opposite_answer_makes_prove_variant_unproved(monkeypatch):
+    """`prove --variant` says proved only if every obligation has its expected answer: one
+    obligation expected unsat that Z3 finds sat (W0 = W* fails (L4.5) on the canonical set) must
+    make the report unproved (kills `proved = True`)."""
+    import harness.variants as variants
+    real = variants.variant_obligations
+
+    def one_wrong(variant, claims):
+        ob = next(o for o in real(variant, claims) if o.name == "line_lemma_fails_at_w_star")
+        return [dataclasses.replace(ob, expected="unsat")]
+    monkeypatch.setattr(variants, "variant_obligations", one_wrong)
+    report = variants.prove_variant(canonical(), "gamma-beta", samples=0)
+    assert [r["result"] for r in report["obligations"]] == ["sat"] and report["proved"] is False
