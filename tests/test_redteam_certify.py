@@ -67,3 +67,15 @@ def test_the_negation_of_an_atom_is_its_exact_complement():
     for atom, point, value in [(gt(x), 0, True), (gt(x), 1, False), (ge(x), 0, False),
                                (ge(x), -1, True), (eq(x), 0, False), (eq(x), 2, True), (eq(x), -2, True)]:
         assert truth(not_(atom), {x: point}) is value, (atom, point)
+
+
+def test_the_negated_distance_claims_keep_the_case_w0_orthogonal_to_d():
+    """W0 = (3, -5) has <W0, d> = 0 on the canonical set (d = (5, 3)): some branch of each negated
+    distance claim must allow it (its W0-only atoms true there), or a certificate would never
+    have to refute the case <W0,d> = 0 of the infimum."""
+    point = dict(zip(sympy.symbols("W0_1 W0_2"), (3, -5)))
+    ok = {">": lambda v: v > 0, ">=": lambda v: v >= 0, "=": lambda v: v == 0}
+    for name in ("distance_to_ray_lower_bound", "distance_to_ray_attained"):
+        admits = [all(bool(ok[rel](p.as_expr().subs(point))) for p, rel in b.atoms
+                      if p.as_expr().free_symbols <= set(point)) for b in branches(name, CANONICAL)]
+        assert any(admits), name

@@ -46,3 +46,14 @@ def test_a_gram_distance_too_small_in_one_case_of_w0_d_is_not_proved_the_infimum
         return z3.If(right, true(self, a, N) - z3.RealVal("1/2"), true(self, a, N))
     monkeypatch.setattr(gram_module.Gram, "ray_distance_sq", too_small)
     assert answers([by_name(claims, "distance_to_ray_attained")]) == ["sat"]
+
+
+def test_the_witness_at_w_star_is_the_distance_from_w_star_to_the_ray(claims):
+    """lemma_fails_at_w_star evaluates (L4.5) at W0 = W*: its left side must be the squared
+    distance from W* to the ray, here ||W*||² since <W*, d> < 0 (docs/spec.md §3), computed from
+    the claimed vectors. Kills W0 = W* written with <W0,d> = <W*,W*> (the SymPy cross-check
+    that would also notice is skipped when the machine is slow)."""
+    inner = lambda u, v: sum((a * b for a, b in zip(u, v)), Fraction(0))
+    assert inner(claims.w_star, claims.bn_direction) < 0
+    [outcome] = decide_all([by_name(claims, "lemma_fails_at_w_star")], 20)
+    assert outcome.result == "sat" and outcome.witness["lhs"] == inner(claims.w_star, claims.w_star)
