@@ -57,3 +57,18 @@ def test_the_witness_at_w_star_is_the_distance_from_w_star_to_the_ray(claims):
     assert inner(claims.w_star, claims.bn_direction) < 0
     [outcome] = decide_all([by_name(claims, "lemma_fails_at_w_star")], 20)
     assert outcome.result == "sat" and outcome.witness["lhs"] == inner(claims.w_star, claims.w_star)
+
+
+def test_a_wrong_sign_of_d_w_star_fails_the_normal_form_when_w_star_is_on_the_line(monkeypatch):
+    """Centered inputs (the rows below sum to 0): W* = d, so <d, W*> > 0 and W* ∥ d (k = 0). The
+    normal form's sign is computed in Python and must be tied to the data there too: with the
+    sign flipped, gram_normal_form must be unsat (kills the dropped `σ·<d,W*> > 0` of the
+    parallel case)."""
+    rows = ((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1), (-1, -1, -1, -1))
+    ls = LearningSet(tuple(tuple(map(Fraction, r)) for r in rows), tuple(map(Fraction, (1, 2, 0, -1, 3))),
+                     "centered d = 4")
+    centered = make_claims(ls, exact_statistics(ls))
+    assert centered.w_star == centered.bn_direction                # by hand: x̄ = 0, Σ = (1/n)XᵀX
+    assert answers([by_name(centered, "gram_normal_form")]) == ["sat"]
+    monkeypatch.setattr(gram_module, "sign", lambda x: -((x > 0) - (x < 0)))
+    assert answers([by_name(centered, "gram_normal_form")]) == ["unsat"]
