@@ -79,3 +79,13 @@ def test_the_negated_distance_claims_keep_the_case_w0_orthogonal_to_d():
         admits = [all(bool(ok[rel](p.as_expr().subs(point))) for p, rel in b.atoms
                       if p.as_expr().free_symbols <= set(point)) for b in branches(name, CANONICAL)]
         assert any(admits), name
+
+
+def test_the_negated_lemma_counts_w0_orthogonal_to_w_star_as_inadmissible():
+    """The checker's negation of "(L4.5) fails at some W0" is "at every W0, <W0,W*> <= 0 or the
+    infimum is <= RHS". W0 = (0, 1) has <W0, W*> = 0 on the canonical set (W* = (2, 0)): the
+    first case must hold there, else a certificate proves failure at an inadmissible W0."""
+    from harness.certify import Forall, Semantics, negated_claim
+    formula = negated_claim("negated_lemma", Semantics(CANONICAL.X, CANONICAL.y), CANONICAL)
+    assert isinstance(formula, Forall)
+    assert truth(formula.body.parts[0], dict(zip(formula.variables, (0, 1))))
