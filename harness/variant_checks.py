@@ -323,9 +323,14 @@ def _eps_single_optimum(ctx: Context, outcome):
     w_star = Matrix(sympy.symbols(f"a1:{ctx.ev.dim + 1}", real=True))
     p = Matrix(sympy.symbols(f"p1:{ctx.ev.dim + 1}", real=True))
     rights = [lemma_sides(w_star * t, w_star, p)[1] for t in (1, 2)]
-    ok = all(sympy.simplify(r) == 0 for r in rights) and (2 * w_star - p) - (w_star - p) == w_star
-    return ok, ("SymPy, symbolically: RHS = 0 at W0 = W* and 2W*, and (2W* - p) - (W* - p) = W* != 0, "
-                "so ||W* - p|| and ||2W* - p|| are not both 0")
+    points = sample_points(ctx.ev.dim, 2)
+    pairs = [(w, q) for w in points for q in (*points, 2 * w)]     # p = W* and p = 2W* too
+    holds_at_both = [(w, q) for w, q in pairs
+                     if all(bool(((t * w - q).T * (t * w - q))[0] <= lemma_sides(t * w, w, q)[1]) for t in (1, 2))]
+    ok = all(sympy.simplify(r) == 0 for r in rights) and not holds_at_both
+    return ok, (f"SymPy, symbolically: RHS = 0 at W0 = W* and 2W*; and at {len(pairs)} sample pairs "
+                f"(W*, p) ||W0 - p||² > RHS(W0) at W0 = W* or 2W*" if ok else
+                f"(L4.5) with Ŵ* = {{p}} holds at W* and 2W* for (W*, p) = {holds_at_both[:1]}")
 
 
 CHECKS: dict[str, Check] = {

@@ -126,6 +126,7 @@ def kernel_vector(rows: list[list[Fraction]]) -> list[Fraction]:
 def _right_side_nonnegative(net: Network, w_star) -> Obligation:
     w0 = reals("W0_", net.dim)
     rhs = lemma_bound(w0, [const(v) for v in w_star])
+    w_star_nonzero = sq_norm([const(v) for v in w_star]) > 0     # RHS divides by ||W*||²
     return Obligation("lemma_right_side_nonnegative",
                       "RHS(W0) = ||W0 - W*||² - (||W*||² - <W*,W0>)²/||W*||² >= 0 for every W0",
-                      "unsat", (rhs < 0, sq_norm([const(v) for v in w_star]) > 0))
+                      "unsat", (rhs < 0, w_star_nonzero), premises=(w_star_nonzero,))

@@ -27,8 +27,8 @@ Notation: σ²(w) = wᵀΣw, <c,w> the batch covariance of outputs and targets, 
 - line_quadrant_normals_orthogonal: ŵ - d̂ and ŵ + d̂ are nonzero and orthogonal
   (<q·W* - p·d, q·W* + p·d> = q²||W*||² - p²||d||² = 0).
 - line_quadrant_in_general (any learning set, any angle φ, any dimension): for all reals
-  a = <W0,ŵ> > 0 and b = <W0,d̂>: b² < a² iff a - b > 0 and a + b > 0; and for unit vectors
-  (Gram entries 1, cos φ, 1) <ŵ - d̂, ŵ + d̂> = 1 - cos φ + cos φ - 1 = 0.
+  a = <W0,ŵ> > 0 and b = <W0,d̂>: b² < a² iff a - b > 0 and a + b > 0; and for all unit vectors
+  ŵ, d̂ of the plane they span (Z3 expands the inner product) <ŵ - d̂, ŵ + d̂> = 0.
 
 Hand reasoning (not machine-checked): a local minimiser (w, γ, β) gives a local minimiser w of m
 (the variant modules); for a rotation-invariant W0 the intersection of two half-spaces with
@@ -200,12 +200,15 @@ def line_failure_region(claims: VariantClaims) -> list[Obligation]:
 
 
 def line_quadrant_in_general() -> Obligation:
-    a, b, cos = z3.Reals("a b cos")      # <W0,ŵ>, <W0,d̂>, <ŵ,d̂>
+    a, b = z3.Reals("a b")               # <W0,ŵ>, <W0,d̂>
+    u, v = reals("u", 2), reals("v", 2)  # ŵ, d̂: unit vectors (any two span at most a plane)
     quadrant = z3.And(a - b > 0, a + b > 0)
+    premises = (a > 0, sq_norm(u) == 1, sq_norm(v) == 1)
+    plus = [uk + vk for uk, vk in zip(u, v)]
     return Obligation(
         name="line_quadrant_in_general",
         statement="for every φ: <W0,d̂>² < <W0,ŵ>² with <W0,ŵ> > 0 iff <W0,ŵ ∓ d̂> > 0; <ŵ-d̂, ŵ+d̂> = 0",
         expected="unsat",
-        query=(a > 0, z3.Or((b * b < a * a) != quadrant, (1 - cos) + (cos - 1) != 0)),
-        premises=(a > 0,),
+        query=(*premises, z3.Or((b * b < a * a) != quadrant, dot(sub(u, v), plus) != 0)),
+        premises=premises,
     )
