@@ -1,0 +1,109 @@
+"""The literal statements (proofs/statements.py) say all they claim: each is FALSE for a claimed
+value or point that breaks exactly one of its conjuncts, and TRUE for the right values.
+
+A weakened statement (a dropped conjunct, `>` relaxed to `>=`, a restricted domain) is implied by
+the original, so its tie stays `unsat` and nothing else notices; these tests catch it on
+meaning: Z3 proves the original statement false where the weakened one is true (written against
+the survivors of `make mutate`, docs/mutation-testing.md).
+
+The learning set ROUND has x̄ = 0, Σ = I and c = (1/2, 0): σ(w) = ||w||, L̂(w) = 3/2 - w1/||w||,
+so at the points used here (d = (1,0), (3,4), (3,-4), 0) every value is rational:
+L̂(d) = 1/2 with ∇L̂(d) = 0, L̂(3, ±4) = 9/10 with ∇L̂(3, ±4) = (-16/125, ±12/125)
+(by hand: ∇(-w1/||w||) = -(e1/||w|| - w1·w/||w||³))."""
+
+import z3
+
+from proofs import statements as st
+
+ROUND = st.Spec([[1, 1], [1, -1], [-1, 1], [-1, -1]], [1, 1, 0, 0])
+
+
+def _point(*values):
+    return [st._q(v) for v in values]
+
+
+def _solve(formula):
+    solver = z3.Solver()
+    solver.set("timeout", 10_000, "random_seed", 0)
+    solver.add(formula)
+    return solver.check()
+
+
+def _true(statement) -> bool:
+    """Z3 proves the closed statement: its negation is unsat."""
+    return _solve(z3.Not(statement)) == z3.unsat
+
+
+def _false(statement) -> bool:
+    """Z3 proves the negation of the closed statement: the statement is unsat."""
+    return _solve(statement) == z3.unsat
+
+
+D, W, W_MIRROR, ZERO = _point(1, 0), _point(3, 4), _point(3, -4), _point(0, 0)
+GRAD_W = _point("-16/125", "12/125")
+
+
+# ---- gradient_at: σ(w) > 0, ∇L̂(w) = g and g != 0 ---------------------------------------------
+
+def test_gradient_statement_holds_with_the_true_gradient():
+    assert _true(st.gradient_at(ROUND, W, GRAD_W))
+
+
+def test_gradient_statement_is_false_for_a_zero_gradient_at_a_stationary_point():
+    assert _false(st.gradient_at(ROUND, D, _point(0, 0)))          # g = ∇L̂(d) = 0, but g != 0 fails
+
+
+def test_gradient_statement_is_false_where_sigma_is_zero():
+    assert _false(st.gradient_at(ROUND, ZERO, _point(1, 0)))        # no σ(0): nothing to differentiate
+
+
+def test_gradient_statement_is_false_for_a_wrong_gradient():
+    assert _false(st.gradient_at(ROUND, W, _point(1, 0)))
+    assert _false(st.gradient_at(ROUND, W, _point("-16/125", 0)))  # one component wrong
+
+
+# ---- not_on_ray_and_higher: W* is no t·d, σ > 0 at both, L̂(W*) = ℓ* > ℓ_min = L̂(d) ---------
+
+def test_not_on_ray_statement_holds_with_the_true_losses_for_any_scale_of_d():
+    for d in (D, _point("1/10", 0), _point(10, 0)):                # L̂(λd) = L̂(d), σ(d/10) < 1
+        assert _true(st.not_on_ray_and_higher(ROUND, W, d, st._q("9/10"), st._q("1/2")))
+
+
+def test_not_on_ray_statement_is_false_where_sigma_of_w_star_is_zero():
+    assert _false(st.not_on_ray_and_higher(ROUND, ZERO, D, st._q(1), st._q("1/2")))
+
+
+def test_not_on_ray_statement_is_false_where_sigma_of_d_is_zero():
+    assert _false(st.not_on_ray_and_higher(ROUND, W, ZERO, st._q("9/10"), st._q(0)))
+
+
+def test_not_on_ray_statement_is_false_when_w_star_is_not_higher():
+    """(3,4) and (3,-4) have the same loss 9/10 and neither is on the other's ray."""
+    assert _false(st.not_on_ray_and_higher(ROUND, W, W_MIRROR, st._q("9/10"), st._q("9/10")))
+
+
+def test_not_on_ray_statement_is_false_for_a_wrong_loss_at_w_star():
+    assert _false(st.not_on_ray_and_higher(ROUND, W, D, st._q(1), st._q("1/2")))
+
+
+def test_not_on_ray_statement_is_false_for_a_wrong_loss_at_d():
+    assert _false(st.not_on_ray_and_higher(ROUND, W, D, st._q("9/10"), st._q(0)))
+
+
+# ---- distance_lower_bound and failure_region --------------------------------------------------
+
+def test_distance_lower_bound_statement_is_false_for_a_bound_that_fails_only_for_t_at_most_1():
+    """D(W0) = the squared distance to {t·d : t >= 1}: a lower bound over t > 1 only
+    (W0 = (1/2, 0), t = 1/2 gives 0 < D = 1/4)."""
+    beyond_1 = lambda w1, w2: z3.If(w1 >= 1, w2 * w2, (w1 - 1) * (w1 - 1) + w2 * w2)
+    assert _false(st.distance_lower_bound(D, beyond_1))
+    assert _true(st.distance_lower_bound(D, lambda w1, w2: z3.If(w1 >= 0, w2 * w2, w1 * w1 + w2 * w2)))
+
+
+def test_failure_region_statement_is_false_for_a_wrong_distance_with_short_w_star_and_d():
+    """||W*|| = ||d|| = 1/2 (the norms p, q < 1). Claimed distance 0: W0 = (1, 0) is admissible
+    and in the region <W0, (1,0) - (0,1)> > 0, yet 0 > RHS(W0) = 0 fails (sufficiency is false);
+    claimed distance ||W0||² + 1: W0 = (1, 2) fails outside the region (necessity is false)."""
+    w_star, d = _point("1/2", 0), _point(0, "1/2")
+    assert _false(st.failure_region(w_star, d, lambda w1, w2: st._q(0), necessary=False))
+    assert _false(st.failure_region(w_star, d, lambda w1, w2: w1 * w1 + w2 * w2 + 1, necessary=True))
