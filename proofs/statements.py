@@ -207,17 +207,6 @@ def lemma_fails_at(w0: Vec, w_star: Vec, d: Vec) -> z3.BoolRef:
         t > 0, _dist_sq(w0, [t * dk for dk in d]) >= lemma_right_side(w0, w_star) + eps)))))
 
 
-def lemma_is_false(w_star: Vec, d: Vec) -> z3.BoolRef:
-    """Some W0 violates (L4.5)."""
-    w0 = _vars("W0_", len(d))
-    return z3.Exists(w0, lemma_fails_at(w0, w_star, d))
-
-
-def lemma_fails_at_w_star(w_star: Vec, d: Vec) -> z3.BoolRef:
-    """(L4.5) fails at W0 = W*."""
-    return lemma_fails_at(w_star, w_star, d)
-
-
 def gradient_at(spec: Spec, w: Vec, g: Vec) -> z3.BoolRef:
     """σ(W*) > 0, ∇L̂(W*) = g and g != 0."""
     s = z3.Real("s")

@@ -14,6 +14,7 @@ L̂(d) = 1/2 with ∇L̂(d) = 0, L̂(3, ±4) = 9/10 with ∇L̂(3, ±4) = (-16/1
 import z3
 
 from proofs import statements as st
+from proofs import ties
 
 ROUND = st.Spec([[1, 1], [1, -1], [-1, 1], [-1, -1]], [1, 1, 0, 0])
 
@@ -107,3 +108,13 @@ def test_failure_region_statement_is_false_for_a_wrong_distance_with_short_w_sta
     w_star, d = _point("1/2", 0), _point(0, "1/2")
     assert _false(st.failure_region(w_star, d, lambda w1, w2: st._q(0), necessary=False))
     assert _false(st.failure_region(w_star, d, lambda w1, w2: w1 * w1 + w2 * w2 + 1, necessary=True))
+
+
+# ---- the registry of ties ---------------------------------------------------------------------
+
+def test_a_tie_builder_registered_under_two_names_is_called_with_each_name(monkeypatch):
+    """(Registration runs at import time, where `make mutate` cannot reach it: called here.)"""
+    monkeypatch.setattr(ties, "TIES", {})
+    ties._ties("first", "second")(lambda claims, outcome=None, name="": name)
+    ties._ties("only")(lambda claims, outcome=None: "only")
+    assert [ties.TIES[n](None) for n in ("first", "second", "only")] == ["first", "second", "only"]
