@@ -11,6 +11,7 @@ import pytest
 
 import proofs.degenerate as degenerate
 from harness.solver import decide
+from proofs import ties
 
 
 def _fractions(rows):
@@ -61,6 +62,30 @@ def test_gram_singular_query_is_unsat_for_a_vector_orthogonal_to_some_inputs_onl
     monkeypatch.setattr(degenerate, "kernel_vector", lambda rows: [Fraction(1), Fraction(0)])
     ob = _obligation("gram_singular", [[1, 2], [2, 4], [3, 6], [0, 1]], [1, 2, 4, 0], "gram_singular")
     assert decide(ob).result == "unsat"
+
+
+# ---- the loss claims are tied to the literal L̂ (proofs/statements.py) -------------------------
+
+C_ZERO = ([[0, 0], [0, 1], [1, 0], [1, 1]], [1, 2, 2, 1])
+NOT_C_ZERO = ([[0, 0], [0, 1], [1, 0], [1, 1]], [1, 2, 3, 2])    # c = (1/4, 0): L̂ not constant
+
+
+@pytest.mark.parametrize("kind, name, data, w_star", [
+    ("c_zero", "bn_loss_constant", C_ZERO, [1, 1]),
+    ("c_zero", "bn_loss_constant", NOT_C_ZERO, [1, 1]),
+    ("dimension_1", "bn_loss_locally_constant", ([[1], [2], [4]], [1, 3, 2]), [1])])
+def test_loss_claim_of_a_degenerate_set_is_tied_to_the_literal_loss(kind, name, data, w_star):
+    """Every counterexample to the literal statement is a model of the query, also on a set where
+    the claim is false (c != 0): a query that drops counterexamples (σ(w) > 1 only) is `sat` there.
+    (In dimension 1 the claim holds on every set, L̂(λw) = L̂(w): the tie proves it outright.)"""
+    X, y = data
+    claims = degenerate.degenerate_claims(_fractions(X), tuple(Fraction(v) for v in y),
+                                          tuple(Fraction(v) for v in w_star))
+    assert decide(ties.tie(name, claims), timeout_s=20).result == "unsat"
+
+
+def test_a_c_zero_claim_on_a_set_with_c_nonzero_is_refuted():
+    assert decide(_obligation("c_zero", *NOT_C_ZERO, "bn_loss_constant", [1, 1])).result == "sat"
 
 
 # ---- vacuity: a degenerate "proved" never comes from hypotheses that cannot hold ---------------
