@@ -91,7 +91,27 @@ def test_not_on_ray_statement_is_false_for_a_wrong_loss_at_d():
     assert _false(st.not_on_ray_and_higher(ROUND, W, D, st._q("9/10"), st._q(0)))
 
 
-# ---- distance_lower_bound and failure_region --------------------------------------------------
+# ---- standard_optimum and is_local_minimiser ---------------------------------------------------
+
+def test_standard_optimum_statement_holds_at_the_least_squares_solution():
+    assert _true(st.standard_optimum(ROUND, _point("1/2", 0), st._q("1/4")))    # L(W*) = 1/4
+
+
+def test_standard_optimum_statement_is_false_for_a_wrong_loss_or_a_wrong_point():
+    assert _false(st.standard_optimum(ROUND, _point("1/2", 0), st._q(1)))
+    assert _false(st.standard_optimum(ROUND, ZERO, st._q("1/2")))               # L(0) = 1/2, not minimal
+
+
+def test_standard_optimum_statement_is_false_where_the_minimiser_is_not_unique():
+    """x_i = 0: L(w) = 1 for every w, so W* = 0 is a minimiser but not the unique one."""
+    assert _false(st.standard_optimum(st.Spec([[0], [0]], [1, 1]), _point(0), st._q(1)))
+
+
+def test_a_point_where_sigma_is_zero_is_not_a_local_minimiser():
+    assert _false(ROUND.is_local_minimiser(ZERO, "zero"))
+
+
+# ---- distance_lower_bound, distance_approached and failure_region --------------------------------------------------
 
 def test_distance_lower_bound_statement_is_false_for_a_bound_that_fails_only_for_t_at_most_1():
     """D(W0) = the squared distance to {t·d : t >= 1}: a lower bound over t > 1 only
@@ -99,6 +119,23 @@ def test_distance_lower_bound_statement_is_false_for_a_bound_that_fails_only_for
     beyond_1 = lambda w1, w2: z3.If(w1 >= 1, w2 * w2, (w1 - 1) * (w1 - 1) + w2 * w2)
     assert _false(st.distance_lower_bound(D, beyond_1))
     assert _true(st.distance_lower_bound(D, lambda w1, w2: z3.If(w1 >= 0, w2 * w2, w1 * w1 + w2 * w2)))
+
+
+def _ray(w1, w2):
+    """The squared distance from W0 to {t·(1, 0) : t > 0}."""
+    return z3.If(w1 >= 0, w2 * w2, w1 * w1 + w2 * w2)
+
+
+def test_distance_approached_statement_is_false_for_a_bound_below_the_infimum():
+    """D = inf - 1/2: at W0 = (1, 0) and ε = 1/4 no t > 0 has ||W0 - t·d||² < D + ε = -1/4.
+    The statement implies its instance there (statements.instance), which Z3 refutes."""
+    below = st.distance_approached(D, lambda w1, w2: _ray(w1, w2) - st._q("1/2"))
+    assert _false(st.instance(below, {"W0_1": st._q(1), "W0_2": st._q(0), "eps": st._q("1/4")}))
+
+
+def test_distance_approached_statement_is_false_for_the_distance_to_the_whole_line():
+    """w2² is approached by t·d with t < 0 only, for W0 = (-1, 0)."""
+    assert _false(st.distance_approached(D, lambda w1, w2: w2 * w2))
 
 
 def test_failure_region_statement_is_false_for_a_wrong_distance_with_short_w_star_and_d():
@@ -110,6 +147,13 @@ def test_failure_region_statement_is_false_for_a_wrong_distance_with_short_w_sta
     assert _false(st.failure_region(w_star, d, lambda w1, w2: w1 * w1 + w2 * w2 + 1, necessary=True))
 
 
+def test_failure_region_statement_is_false_for_a_wrong_distance_at_a_short_admissible_w0():
+    """Claimed distance 0 where W0_1 <= 1: W0 = (1/2, 0) has <W0, W*> = 1/2 <= 1, is in the region,
+    yet 0 > RHS(W0) = 0 fails."""
+    wrong = lambda w1, w2: z3.If(w1 > 1, w1 * w1 + w2 * w2 + 1, st._q(0))
+    assert _false(st.failure_region(_point(1, 0), _point(0, 1), wrong, necessary=False))
+
+
 # ---- the registry of ties ---------------------------------------------------------------------
 
 def test_a_tie_builder_registered_under_two_names_is_called_with_each_name(monkeypatch):
@@ -118,3 +162,10 @@ def test_a_tie_builder_registered_under_two_names_is_called_with_each_name(monke
     ties._ties("first", "second")(lambda claims, outcome=None, name="": name)
     ties._ties("only")(lambda claims, outcome=None: "only")
     assert [ties.TIES[n](None) for n in ("first", "second", "only")] == ["first", "second", "only"]
+
+
+def test_a_conditionally_defined_root_restricts_no_value_of_its_square():
+    """ties._root: (square > 0 ⇒ r > 0 ∧ r² = square) is satisfiable at square < 0, = 0 and > 0."""
+    for square in (-1, 0, 4):
+        _, definition = ties._root("r", st._q(square))
+        assert _solve(definition) == z3.sat
