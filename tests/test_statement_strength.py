@@ -107,6 +107,15 @@ def test_standard_optimum_statement_is_false_where_the_minimiser_is_not_unique()
     assert _false(st.standard_optimum(st.Spec([[0], [0]], [1, 1]), _point(0), st._q(1)))
 
 
+def test_a_local_minimiser_that_is_not_global_is_a_local_minimiser():
+    """With L̂ replaced by f(w) = (w - 1)²((w - 3)² - 1) (dimension 1): f >= 0 = f(1) on
+    |w - 1| < 1, but f(3) = -4. ¬S opened with δ := 1 (statements.negation, implied by ¬S) is
+    unsat, so S holds; "local" cannot be read as "global"."""
+    f = st.Spec([[1], [-1]], [0, 0], bn_loss=lambda w, s: (w - 1) ** 2 * ((w - 3) ** 2 - 1))
+    statement = f.is_local_minimiser(_point(1), "f")
+    assert _solve(st.negation(statement, {"delta_f": st._q(1)})) == z3.unsat
+
+
 def test_a_point_where_sigma_is_zero_is_not_a_local_minimiser():
     assert _false(ROUND.is_local_minimiser(ZERO, "zero"))
 
