@@ -163,6 +163,80 @@ def test_failure_region_statement_is_false_for_a_wrong_distance_at_a_short_admis
     assert _false(st.failure_region(_point(1, 0), _point(0, 1), wrong, necessary=False))
 
 
+# ---- lemma_fails_at, lemma_right_side, stationary_points_on_line -------------------------------
+# W* = (1, 0), d = (0, 1): RHS(W0) = w2², the squared distance to the ray is w1² where w2 > 0.
+
+def test_lemma_right_side_takes_its_values_computed_by_hand():
+    for w0, w_star, rhs in [((1, 1), (1, 0), 1), ((2, 1), (1, 1), "1/2"), ((0, 3), (2, 0), 9)]:
+        assert _true(st.lemma_right_side(_point(*w0), _point(*w_star)) == st._q(rhs))
+
+
+def test_lemma_fails_at_a_point_whose_distance_exceeds_the_right_side():
+    """W0 = (1, 1/2): distance 1 >= RHS + ε with ε := 3/4 for every t > 0 (¬S opened at ε)."""
+    statement = st.lemma_fails_at(_point(1, "1/2"), _point(1, 0), _point(0, 1))
+    assert _solve(st.negation(statement, {"eps": st._q("3/4")})) == z3.unsat
+
+
+def test_lemma_fails_at_statement_is_false_at_an_inadmissible_point():
+    """W0 = (-1, -1): distance 2 > RHS = 1, but <W0, W*> = -1."""
+    assert _false(st.lemma_fails_at(_point(-1, -1), _point(1, 0), _point(0, 1)))
+
+
+def test_lemma_fails_at_statement_is_false_where_the_distance_equals_the_right_side():
+    """W0 = (1/2, 1/2): t = 1/2 reaches RHS = 1/4, so no ε > 0 separates them (the instance at
+    t = 1/2, implied by the statement, is refuted); W0 = (1, 1): the same at t = 1."""
+    for w0, t in [(("1/2", "1/2"), "1/2"), ((1, 1), 1)]:
+        statement = st.lemma_fails_at(_point(*w0), _point(1, 0), _point(0, 1))
+        assert _false(st.instance(statement, {"t": st._q(t)}))
+
+
+def test_stationary_points_statement_is_false_for_a_direction_off_the_optimum():
+    """ROUND's inputs with y = (7/2, 0, 1/2, 0): c = (3/4, 1), so w = (3, 4) (σ = 5) is stationary
+    and no multiple of (4, 3) (though a "multiple" by componentwise division, (λ/4, λ/3))."""
+    tilted = st.Spec([[1, 1], [1, -1], [-1, 1], [-1, -1]], ["7/2", 0, "1/2", 0])
+    statement = st.stationary_points_on_line(tilted, _point(4, 3))
+    assert _false(st.instance(statement, {"w1": st._q(3), "w2": st._q(4), "s": st._q(5)}))
+
+
+# ---- negation and instance open the quantifiers faithfully -------------------------------------
+
+X_, Y_ = z3.Reals("x y")
+
+
+def _same(a, b) -> bool:
+    return _true(a == b)
+
+
+def test_negation_of_a_conjunction_is_the_disjunction_of_the_negations():
+    assert _same(st.negation(z3.And(X_ > 0, Y_ > 0)), z3.Or(X_ <= 0, Y_ <= 0))
+    assert _same(st.negation(z3.Or(X_ > 0, Y_ > 0)), z3.And(X_ <= 0, Y_ <= 0))
+
+
+def test_negation_of_an_implication_keeps_its_premise_and_negates_its_conclusion():
+    assert _same(st.negation(z3.Implies(X_ > 0, Y_ > 0)), z3.And(X_ > 0, Y_ <= 0))
+    assert _same(st.negation(z3.Not(X_ > 0)), X_ > 0)
+
+
+def test_negation_binds_a_universal_and_instantiates_or_keeps_an_existential():
+    z = z3.Real("z")
+    universal = z3.ForAll([z], z > X_)
+    assert _same(st.negation(universal), z3.Real("cex.z") <= X_)
+    existential = z3.Exists([z], z * z == X_)
+    assert _same(st.negation(existential, {"z": st._q(3)}), 9 != X_)
+    assert _same(st.negation(existential), z3.ForAll([z], z * z != X_))
+    u = z3.Real("u")                       # a choice for one of two variables: still a quantifier
+    assert _same(st.negation(z3.Exists([z, u], z + u == X_), {"z": st._q(1)}),
+                 z3.ForAll([z, u], z + u != X_))
+
+
+def test_instance_instantiates_a_universal_and_binds_an_existential():
+    z = z3.Real("z")
+    assert _same(st.instance(z3.ForAll([z], z > X_), {"z": st._q(1)}), 1 > X_)
+    assert _same(st.instance(z3.Exists([z], z > X_)), z3.Real("lemma.z") > X_)
+    assert _same(st.instance(z3.And(X_ > 0, z3.Implies(Y_ > 0, X_ > Y_))),
+                 z3.And(X_ > 0, z3.Or(Y_ <= 0, X_ > Y_)))
+
+
 # ---- the registry of ties ---------------------------------------------------------------------
 
 def test_a_tie_builder_registered_under_two_names_is_called_with_each_name(monkeypatch):
