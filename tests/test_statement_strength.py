@@ -163,6 +163,27 @@ def test_failure_region_statement_is_false_for_a_wrong_distance_at_a_short_admis
     assert _false(st.failure_region(_point(1, 0), _point(0, 1), wrong, necessary=False))
 
 
+# ---- bn_loss_identity: σ² = wᵀΣw and L̂ = 1 + mean(y²) - 2<c,w>/σ -----------------------------
+
+class _Claimed(st.Spec):
+    """ROUND with a claimed Σ and c in place of the computed ones."""
+
+    def __init__(self, sigma, c):
+        super().__init__([[1, 1], [1, -1], [-1, 1], [-1, -1]], [1, 1, 0, 0])
+        self._claimed = ([[st._q(v) for v in row] for row in sigma], [st._q(v) for v in c])
+
+    def centered(self):
+        return self._claimed
+
+
+def test_bn_loss_identity_statement_is_false_for_a_wrong_covariance_or_a_wrong_c():
+    """At w = (1, 0), σ = 1: wᵀΣw = 2 != 1 for Σ = 2I; L̂ = 1/2 != 3/2 - 2·1 for c = (1, 0)."""
+    at = {"w1": st._q(1), "w2": st._q(0), "s": st._q(1)}
+    assert _true(st.instance(st.bn_loss_identity(_Claimed([[1, 0], [0, 1]], ["1/2", 0])), at))
+    assert _false(st.instance(st.bn_loss_identity(_Claimed([[2, 0], [0, 2]], ["1/2", 0])), at))
+    assert _false(st.instance(st.bn_loss_identity(_Claimed([[1, 0], [0, 1]], [1, 0])), at))
+
+
 # ---- lemma_fails_at, lemma_right_side, stationary_points_on_line -------------------------------
 # W* = (1, 0), d = (0, 1): RHS(W0) = w2², the squared distance to the ray is w1² where w2 > 0.
 
