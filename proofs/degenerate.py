@@ -16,7 +16,7 @@ verdict is never only computed (and a wrong classification makes an obligation f
   Network.bn_loss_cleared; s² > 0 preserves "!="). Expected unsat. Then every w with σ(w) > 0
   is a local minimiser, Ŵ* = R^d \\ {0} (Σ invertible), the left side of (L4.5) is 0; and
   `lemma_right_side_nonnegative`: RHS(W0) = ||W0||² - <W0,W*>²/||W*||² >= 0 (Cauchy-Schwarz).
-  Query: RHS(W0) < 0. Expected unsat. So (L4.5) holds.
+  Query: RHS(W0) < 0, premise ||W*||² > 0. Expected unsat. So (L4.5) holds.
 - dimension_1 — `bn_loss_locally_constant`: L̂(w) = L̂(w') whenever w·w' > 0 (σ(w), σ(w') > 0).
   Query: w·w' > 0, s, s' the roots, s'²·(s²L̂(w)) != s²·(s'²L̂(w')) (cleared; s²s'² > 0).
   Expected unsat. So every w != 0 is a local minimiser (the neighbourhood |w' - w| < |w| keeps
@@ -124,6 +124,8 @@ def kernel_vector(rows: list[list[Fraction]]) -> list[Fraction]:
 
 
 def _right_side_nonnegative(net: Network, w_star) -> Obligation:
+    """||W*||² > 0 is a premise (RHS divides by it): for W* = 0 the obligation is vacuous, never
+    proved by a constant false conjunct."""
     w0 = reals("W0_", net.dim)
     rhs = lemma_bound(w0, [const(v) for v in w_star])
     w_star_nonzero = sq_norm([const(v) for v in w_star]) > 0     # RHS divides by ||W*||²

@@ -157,6 +157,21 @@ def bn_loss_identity(spec: Spec) -> z3.BoolRef:
         s * s == quadratic, spec.bn_loss(w, s) == 1 + mean_sq - 2 * _inner(c, w) / s)))
 
 
+def bn_loss_constant(spec: Spec) -> z3.BoolRef:
+    """docs/spec.md §5, c = 0: L̂(w) = 1 + mean(y²) for every w with σ(w) > 0."""
+    w, s = _vars("w", spec.dim), z3.Real("s")
+    mean_sq = z3.Sum([yi * yi for yi in spec.y]) / spec.n
+    return z3.ForAll([*w, s], z3.Implies(spec.is_sigma(s, w), spec.bn_loss(w, s) == 1 + mean_sq))
+
+
+def bn_loss_locally_constant(spec: Spec) -> z3.BoolRef:
+    """docs/spec.md §5, dimension 1: L̂(w) = L̂(w') whenever w·w' > 0 (σ(w), σ(w') > 0)."""
+    (w,), (w2,), s, s2 = _vars("w", 1), _vars("w'", 1), z3.Real("s"), z3.Real("s'")
+    return z3.ForAll([w, w2, s, s2], z3.Implies(
+        z3.And(spec.is_sigma(s, [w]), spec.is_sigma(s2, [w2]), w * w2 > 0),
+        spec.bn_loss([w], s) == spec.bn_loss([w2], s2)))
+
+
 def ray_points_are_local_minimisers(spec: Spec, d: Vec) -> z3.BoolRef:
     """Every t·d, t > 0, is a local minimiser of L̂ (Ŵ* ⊇ the open ray)."""
     t = z3.Real("t")
@@ -205,17 +220,6 @@ def lemma_fails_at(w0: Vec, w_star: Vec, d: Vec) -> z3.BoolRef:
     t, eps = z3.Real("t"), z3.Real("eps")
     return z3.And(_inner(w0, w_star) > 0, z3.Exists([eps], z3.And(eps > 0, z3.ForAll([t], z3.Implies(
         t > 0, _dist_sq(w0, [t * dk for dk in d]) >= lemma_right_side(w0, w_star) + eps)))))
-
-
-def lemma_is_false(w_star: Vec, d: Vec) -> z3.BoolRef:
-    """Some W0 violates (L4.5)."""
-    w0 = _vars("W0_", len(d))
-    return z3.Exists(w0, lemma_fails_at(w0, w_star, d))
-
-
-def lemma_fails_at_w_star(w_star: Vec, d: Vec) -> z3.BoolRef:
-    """(L4.5) fails at W0 = W*."""
-    return lemma_fails_at(w_star, w_star, d)
 
 
 def gradient_at(spec: Spec, w: Vec, g: Vec) -> z3.BoolRef:
