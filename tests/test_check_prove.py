@@ -247,11 +247,17 @@ def test_a_sympy_cross_check_over_its_limit_is_not_run_and_proves_nothing_false(
     limit"), and the row is not CONTRADICTED by it."""
     import time
     import harness.check_cross_checks
-    monkeypatch.setattr(harness.check_cross_checks, "CROSS_CHECK_LIMIT", 0.2)
-    monkeypatch.setattr(harness.check_cross_checks, "_sympy_task",
-                        lambda *args: lambda: time.sleep(30))
+    original, calls = harness.check_cross_checks._sympy_task, []
+
+    def first_one_hangs(*args):                   # the first cross-check hangs, the rest run
+        calls.append(args)
+        return (lambda: time.sleep(30)) if len(calls) == 1 else original(*args)
+    monkeypatch.setattr(harness.check_cross_checks, "CROSS_CHECK_LIMIT", 3.0)
+    monkeypatch.setattr(harness.check_cross_checks, "_sympy_task", first_one_hangs)
     report = check_learning_set(random_set(8, 4, seed=3), prove=True, timeout_s=10)
-    slow = [r for r in report["route"]["obligations"] if "over its 0.2 s limit" in r.get("cross_check_detail", "")]
-    assert slow and all(r["cross_check"] is None and r["status"] != "CONTRADICTED" for r in slow)
+    rows = report["route"]["obligations"]
+    [slow] = [r for r in rows if "over its 3.0 s limit" in r.get("cross_check_detail", "")]
+    assert slow["cross_check"] is None and slow["status"] != "CONTRADICTED"
+    assert sum(r["cross_check"] is True for r in rows) >= 7
 
 
