@@ -33,14 +33,12 @@ from flint import arb, ctx, fmpq, fmpz
 from harness.columns import ReadOptions
 from harness.learning_set import InputError, LearningSet
 from harness.moments import moments, moments_from
+from harness.limits import PROVE_MAX_ENTRIES
 from harness.numbers import show
 from harness.reader import Table, learning_set as learning_set_of, read_table
 from harness.statistics import Statistics, degeneracy, exact_statistics, statistics_from_moments
 from harness.vectors import RationalVector, positive_factor, reduced_fractions
 
-# `--prove` builds Z3 terms over every point for the literal identities (4.5 s for all terms at
-# n·d = 20 000): beyond this many entries of X it is not attempted.
-PROVE_MAX_ENTRIES = 100_000
 ROUTE_EXACT = "exact rational linear algebra (python-flint fmpz_mat/fmpq_mat on M = ZᵀZ)"
 
 

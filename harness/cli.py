@@ -166,7 +166,7 @@ def _emit(args, report: dict, table) -> None:
 
 
 def _add_check(sub) -> None:
-    from harness.check import PROVE_MAX_ENTRIES
+    from harness.limits import PROVE_MAX_ENTRIES
 
     check = sub.add_parser("check", help="exact verdict on (L4.5) for a learning set (JSON or CSV)",
                            description="Exact verdict on (L4.5) for any learning set: W*, the BN "
@@ -331,7 +331,7 @@ def _run_theorems(args) -> int:
 # --- bnproof search (docs/spec.md §7, smallest counterexamples) -------------------------------------
 
 def _add_search(sub) -> None:
-    from harness.search import MAX_BOUND
+    from harness.limits import SEARCH_MAX_BOUND as MAX_BOUND
 
     search = sub.add_parser("search", help="every 3-point learning set in R² with entries in "
                             "{-B..B}, with exact verdicts",
@@ -406,10 +406,12 @@ def _main(argv: list[str] | None) -> int:
         return _run_check(args)
     if args.command == "theorems":
         return _run_theorems(args)
-    from harness.reader import load
-
     try:
-        ls = load(args.data) if args.data else canonical()
+        if args.data:
+            from harness.reader import load
+            ls = load(args.data)
+        else:
+            ls = canonical()
     except InputError as exc:
         print(f"bnproof: {exc}", file=sys.stderr)
         return 2

@@ -196,7 +196,7 @@ def check_variant(path: str, variant: str, epsilon: Fraction | None = None, opti
     """The exact verdict of a variant for a learning set file (no solver); with `prove_it` the
     variant's obligations as in `prove --variant --data` (their literal encodings suit small sets).
     `options`: the input flags (harness/columns.ReadOptions), as for `check`."""
-    from harness.check import PROVE_MAX_ENTRIES
+    from harness.limits import PROVE_MAX_ENTRIES
     from harness.columns import ReadOptions
     from harness.reader import load
 
