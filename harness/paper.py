@@ -421,4 +421,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # run the module's main, not __main__'s copy: theorem_macros and variant_macros raise
+    # harness.paper.NotProved, which a second copy of the class would not catch
+    from harness.paper import main as module_main
+    sys.exit(module_main(sys.argv[1:]))

@@ -187,3 +187,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
     with pytest.raises(OSError):
         paper.write_atomically(target, b"new")
     assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["macros.tex"]
+
+
+@pytest.mark.filterwarnings("ignore:'harness.paper' found in sys.modules:RuntimeWarning")
+def test_make_paper_runs_the_module_main_so_a_missing_theorems_report_is_a_note(monkeypatch):
+    """`python -m harness.paper` (make paper) must run harness.paper.main, not a second copy of
+    the module under __main__: theorem_macros raises harness.paper.NotProved, which __main__'s
+    own copy of the class would not catch (a fresh clone, without results/theorems.json, then
+    ended in a traceback)."""
+    import runpy
+
+    import harness.paper
+
+    calls = []
+    monkeypatch.setattr(harness.paper, "main", lambda argv=None: calls.append(argv) or 0)
+    with pytest.raises(SystemExit) as done:
+        runpy.run_module("harness.paper", run_name="__main__")
+    assert done.value.code == 0 and len(calls) == 1
