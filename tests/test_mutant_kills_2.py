@@ -1,0 +1,76 @@
+"""Second mutmut run over proofs/statements.py, proofs/ties.py and proofs/encoding.py: each test
+fails on a surviving mutant that states less (docs/mutation-testing.md, "Second run") and passes
+on the original. Each is written against a claim, not the mutated line: a tie must still catch a
+weakened query, a tie with an impossible counterexample must be vacuous, ...
+
+The ties of "(L4.5) holds" (proofs/ties.py `_lemma_tie`, the unsat branch) are reached by no other
+selected test: the canonical set refutes the lemma, so its ties take the sat branch. They are
+built here for the canonical set's X, y with `lemma_fails` set to False (the tie's W* and d are
+free variables, so the set's values do not enter it)."""
+
+import dataclasses
+
+import pytest
+import z3
+
+import proofs.ties as ties
+from harness.learning_set import canonical
+from harness.solver import decide
+from harness.statistics import claims as make_claims
+from harness.statistics import exact_statistics
+from proofs.obligation import Obligation
+
+CANONICAL = make_claims(canonical(), exact_statistics(canonical()))
+HOLDS = dataclasses.replace(CANONICAL, lemma_fails=False)
+
+
+def _weakened_negated_lemma(extra):
+    """proofs.negated_lemma.negated_lemma with one more conjunct `extra(obligation, claims)` in
+    the query of each obligation: a query with fewer models, whose unsat proves less."""
+    original = ties.negated_lemma
+
+    def build(claims):
+        return [dataclasses.replace(o, query=(*o.query, extra(o, claims))) for o in original(claims)]
+    return build
+
+
+# ---- the ties of "(L4.5) holds" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["negated_lemma", "lemma_fails_at_w_star"])
+def test_the_tie_of_the_lemma_holding_is_proved_for_the_true_query(name):
+    assert decide(ties.tie(name, HOLDS), timeout_s=20).result == "unsat"
+
+
+WEAKENINGS = {
+    # only W0 = W*: "(L4.5) holds at every admissible W0" would be proved from "it holds at W*"
+    ("negated_lemma", "only at W0 = W*"):
+        lambda o, c: z3.And([z3.Real(f"W0_{k + 1}") == w for k, w in enumerate(c.w_star)]),
+    ("negated_lemma", "only where W0_1 >= 0"): lambda o, c: z3.Real("W0_1") >= 0,
+    ("lemma_fails_at_w_star", "only where W*_1 >= 0"): lambda o, c: c.w_star[0] >= 0,
+}
+
+
+@pytest.mark.parametrize("name, weakening", sorted(WEAKENINGS))
+def test_the_tie_of_the_lemma_holding_catches_a_query_with_fewer_models(monkeypatch, name, weakening):
+    monkeypatch.setattr(ties, "negated_lemma", _weakened_negated_lemma(WEAKENINGS[name, weakening]))
+    assert decide(ties.tie(name, HOLDS), timeout_s=20).result == "sat"
+
+
+# ---- _tie: the counterexample is the tie's premise ----------------------------------------------
+
+def test_a_tie_whose_counterexample_is_impossible_is_vacuous_not_proved():
+    """A claimed statement's counterexample must be satisfiable before the tie's unsat counts:
+    with the counterexample x > 0 ∧ x < 0 the tie is unsat, but vacuously."""
+    x = z3.Real("x")
+    ob = Obligation("toy", "x > 0", "unsat", (x > 0,))
+    tie = ties._tie(ob, "x > 0", [z3.Real("cex.x") > 0, z3.Real("cex.x") < 0],
+                    [(x, z3.Real("cex.x"))])
+    assert decide(tie, timeout_s=10).result == "vacuous"
+
+
+def test_an_expected_sat_obligation_that_was_not_answered_sat_has_no_tie():
+    """The witness tie of "(L4.5) fails" reads the sat witness: without one there is no tie
+    (reported "none"), not a tie built from an empty witness."""
+    from harness.solver import Outcome
+    for outcome in (None, Outcome("unsat", 0.0), Outcome("timeout", 0.0)):
+        assert ties.tie("negated_lemma", CANONICAL, outcome) is None
