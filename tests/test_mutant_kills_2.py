@@ -74,3 +74,21 @@ def test_an_expected_sat_obligation_that_was_not_answered_sat_has_no_tie():
     from harness.solver import Outcome
     for outcome in (None, Outcome("unsat", 0.0), Outcome("timeout", 0.0)):
         assert ties.tie("negated_lemma", CANONICAL, outcome) is None
+
+
+def test_a_tie_whose_definitions_contradict_its_counterexample_is_vacuous():
+    """The definitions of a tie are checked with its counterexample: a definition that excludes
+    every counterexample (here cex.x < 0 beside cex.x > 0) makes the tie vacuous, not proved."""
+    x, cex = z3.Real("x"), z3.Real("cex.x")
+    ob = Obligation("toy", "x > 0", "unsat", (x > 0,))
+    tie = ties._tie(ob, "x > 0", [cex > 0], [(x, cex), cex < 0])
+    assert decide(tie, timeout_s=10).result == "vacuous"
+
+
+def test_ties_are_built_up_to_dimension_3_and_only_for_known_obligations():
+    def at_dimension(dim):
+        e = tuple([1] + [0] * (dim - 1))
+        return dataclasses.replace(HOLDS, w_star=e, bn_direction=e)
+    assert ties.tie("negated_lemma", at_dimension(3)) is not None
+    assert ties.tie("negated_lemma", at_dimension(4)) is None
+    assert ties.tie("no_such_obligation", HOLDS) is None
