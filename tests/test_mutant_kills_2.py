@@ -14,6 +14,7 @@ import pytest
 import z3
 
 import proofs.ties as ties
+from proofs import statements as st
 from harness.learning_set import canonical
 from harness.solver import decide
 from harness.statistics import claims as make_claims
@@ -92,3 +93,29 @@ def test_ties_are_built_up_to_dimension_3_and_only_for_known_obligations():
     assert ties.tie("negated_lemma", at_dimension(3)) is not None
     assert ties.tie("negated_lemma", at_dimension(4)) is None
     assert ties.tie("no_such_obligation", HOLDS) is None
+
+
+# ---- statements.negation: a quantifier kept open ------------------------------------------------
+
+X_ = z3.Real("x")
+
+
+def _same(a, b) -> bool:
+    solver = z3.Solver()
+    solver.set("timeout", 10_000, "random_seed", 0)
+    solver.add(a != b)
+    return solver.check() == z3.unsat
+
+
+def test_negation_keeps_two_distinct_bound_variables_of_an_existential():
+    """¬∃z,u (z > u ∧ x = 0) is ∀z,u (z <= u ∨ x != 0), i.e. x != 0 (one variable for both
+    would make it true)."""
+    z, u = z3.Reals("z u")
+    assert _same(st.negation(z3.Exists([z, u], z3.And(z > u, X_ == 0))), X_ != 0)
+
+
+def test_negation_applies_its_choices_inside_a_quantifier_it_keeps():
+    """¬∃z ∃u (z² + u = x) with u := 1 is ∀z (z² + 1 != x), i.e. x < 1."""
+    z, u = z3.Reals("z u")
+    opened = st.negation(z3.Exists([z], z3.Exists([u], z * z + u == X_)), {"u": z3.RealVal(1)})
+    assert _same(opened, X_ < 1)
