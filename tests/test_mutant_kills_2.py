@@ -119,3 +119,11 @@ def test_negation_applies_its_choices_inside_a_quantifier_it_keeps():
     z, u = z3.Reals("z u")
     opened = st.negation(z3.Exists([z], z3.Exists([u], z * z + u == X_)), {"u": z3.RealVal(1)})
     assert _same(opened, X_ < 1)
+
+
+def test_negation_keeps_an_existential_under_a_universal_it_keeps():
+    """¬∃z ∀u (u != z + x) is ∀z ∃u (u = z + x), true for every x. Binding u as one constant
+    cex.u under the kept ∀z would state ∃u ∀z (u = z + x), which is false: not implied by ¬S."""
+    z, u = z3.Reals("z u")
+    opened = st.negation(z3.Exists([z], z3.ForAll([u], u != z + X_)))
+    assert _same(opened, z3.BoolVal(True))
