@@ -127,3 +127,17 @@ def test_negation_keeps_an_existential_under_a_universal_it_keeps():
     z, u = z3.Reals("z u")
     opened = st.negation(z3.Exists([z], z3.ForAll([u], u != z + X_)))
     assert _same(opened, z3.BoolVal(True))
+
+
+# ---- encoding.positive_root: r is the positive root, and 0 has none ----------------------------
+
+@pytest.mark.parametrize("square, roots", [(4, [2]), (0, []), (-1, [])])
+def test_positive_root_has_exactly_the_positive_square_root_as_its_value(square, roots):
+    """σ(w) = 0 has no positive root: a definition s >= 0, s² = σ² would admit s = 0 there (and
+    L̂ divides by s), so the vacuity check could no longer fail at σ(w) = 0."""
+    from proofs.encoding import const, positive_root
+    r, definition = positive_root("r", const(square))
+    for value in (-2, 0, 2):
+        solver = z3.Solver()
+        solver.add(*definition, r == value)
+        assert (solver.check() == z3.sat) == (value in roots), value
