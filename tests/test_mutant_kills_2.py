@@ -141,3 +141,14 @@ def test_positive_root_has_exactly_the_positive_square_root_as_its_value(square,
         solver = z3.Solver()
         solver.add(*definition, r == value)
         assert (solver.check() == z3.sat) == (value in roots), value
+
+
+@pytest.mark.parametrize("a, b, product", [(3, 4, 12), ("1/2", "-2/3", "-1/3")])
+def test_mul_and_dot_multiply_plain_rationals_and_z3_terms_alike(a, b, product):
+    """The fast path (two Z3 terms, one API call) and the plain path give the same product."""
+    from fractions import Fraction
+    from proofs.encoding import const, dot, mul
+    a, b, product = Fraction(a), Fraction(b), Fraction(product)
+    for x, y in [(a, b), (const(a), b), (a, const(b)), (const(a), const(b))]:
+        assert _same(z3.RealVal(0) + mul(x, y), const(product))
+    assert _same(z3.RealVal(0) + dot([a, a], [b, const(b)]), const(2 * product))
