@@ -152,3 +152,11 @@ def test_mul_and_dot_multiply_plain_rationals_and_z3_terms_alike(a, b, product):
     for x, y in [(a, b), (const(a), b), (a, const(b)), (const(a), const(b))]:
         assert _same(z3.RealVal(0) + mul(x, y), const(product))
     assert _same(z3.RealVal(0) + dot([a, a], [b, const(b)]), const(2 * product))
+
+
+def test_add_sums_no_term_one_term_and_many_terms_exactly():
+    from proofs.encoding import add, const
+    x = z3.Real("x")
+    assert _same(z3.RealVal(0) + add([]), z3.RealVal(0))
+    assert _same(z3.RealVal(0) + add([x]), x)
+    assert _same(add([x, const(2), x]), 2 * x + 2)
