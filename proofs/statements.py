@@ -257,7 +257,8 @@ def failure_region(w_star: Vec, d: Vec, distance: Callable, necessary: bool) -> 
 def negation(statement: z3.BoolRef, choices: dict | None = None, prefix: str = "cex.") -> z3.BoolRef:
     """¬S with its quantifiers opened: an ∃ of ¬S (a ∀ of S) binds a constant named prefix +
     the variable's name (the counterexample), a ∀ of ¬S (an ∃ of S) is instantiated at
-    choices[name]. A ∀ of ¬S without a choice stays a quantifier. The result is implied by ¬S."""
+    choices[name]. A ∀ of ¬S without a choice stays a quantifier, and so does every ∃ inside it
+    (a constant there would claim ∃u ∀z where ¬S says ∀z ∃u). The result is implied by ¬S."""
     return _open(statement, True, choices or {}, prefix)
 
 
@@ -267,23 +268,24 @@ def instance(statement: z3.BoolRef, choices: dict | None = None, prefix: str = "
     return _open(statement, False, choices or {}, prefix)
 
 
-def _open(f: z3.BoolRef, negated: bool, choices: dict, prefix: str) -> z3.BoolRef:
+def _open(f: z3.BoolRef, negated: bool, choices: dict, prefix: str, kept: bool = False) -> z3.BoolRef:
+    """`kept`: f lies under a ∀ that stayed a quantifier, so an ∃ of f stays one too."""
     if z3.is_quantifier(f):
         names = [f.var_name(i) for i in range(f.num_vars())]
         universal = f.is_forall() != negated          # a ∀ of the formula being built
-        if universal and not all(n in choices for n in names):
+        if (universal and not all(n in choices for n in names)) or (kept and not universal):
             consts = [z3.Const(n, f.var_sort(i)) for i, n in enumerate(names)]
             body = z3.substitute_vars(f.body(), *reversed(consts))
-            return z3.ForAll(consts, _open(body, negated, choices, prefix))
+            return (z3.ForAll if universal else z3.Exists)(consts, _open(body, negated, choices, prefix, True))
         terms = [choices[n] if universal else z3.Const(prefix + n, f.var_sort(i))
              for i, n in enumerate(names)]
-        return _open(z3.substitute_vars(f.body(), *reversed(terms)), negated, choices, prefix)
+        return _open(z3.substitute_vars(f.body(), *reversed(terms)), negated, choices, prefix, kept)
     if z3.is_not(f):
-        return _open(f.arg(0), not negated, choices, prefix)
+        return _open(f.arg(0), not negated, choices, prefix, kept)
     if z3.is_and(f) or z3.is_or(f):
-        parts = [_open(a, negated, choices, prefix) for a in f.children()]
+        parts = [_open(a, negated, choices, prefix, kept) for a in f.children()]
         return (z3.Or if z3.is_and(f) == negated else z3.And)(parts)
     if z3.is_implies(f):
         a, b = f.children()
-        return _open(z3.Or(z3.Not(a), b), negated, choices, prefix)
+        return _open(z3.Or(z3.Not(a), b), negated, choices, prefix, kept)
     return z3.Not(f) if negated else f
