@@ -34,11 +34,10 @@ from fractions import Fraction
 import numpy as np
 
 from harness.learning_set import LearningSet
-from harness.limits import SEARCH_MAX_BOUND
+from harness.limits import SEARCH_MAX_BOUND as MAX_BOUND
 from harness.statistics import Statistics, exact_statistics
 
 N_POINTS = 3
-MAX_BOUND = SEARCH_MAX_BOUND
 CATEGORIES = ("fails", "holds", "w_star_zero", "c_zero", "singular_gram", "singular_sigma")
 CATEGORY_TEXT = {
     "fails": "(L4.5) fails (W* is not a positive multiple of d)",
