@@ -38,7 +38,9 @@ from typing import Union
 
 import sympy
 from sympy import Rational, Symbol
-from sympy.polys.fields import sfield
+from sympy.polys.domains import QQ
+from sympy.polys.fields import field, sfield
+from sympy.polys.rings import ring
 
 from harness.status import NOT_PROVED, PROVED, exit_code, failed_line
 from proofs.certificate import Certificate, Cut, Instantiate, Proof, Refutation
@@ -108,13 +110,19 @@ class Semantics:
         return sum(self.dot(w, xc) ** 2 for xc in centered) / self.n
 
     def bn_gradient(self, w, s):
-        """∂L̂/∂w_k at w, by SymPy's diff of the literal L̂(w) = F(w, σ(w)), F(w, s) the sum
-        above: chain rule ∂F/∂w_k + ∂F/∂s · ∂σ/∂w_k with ∂σ/∂w_k = (∂σ²/∂w_k)/(2s), s = σ(w)."""
+        """∂L̂/∂w_k at w, by SymPy's diff (sympy.polys, F as a rational function of w and s) of
+        the literal L̂(w) = F(w, σ(w)), F(w, s) the sum above: chain rule ∂F/∂w_k + ∂F/∂s · ∂σ/∂w_k with ∂σ/∂w_k = (∂σ²/∂w_k)/(2s), s = σ(w)."""
         v = sympy.symbols(f"_v1:{self.dim + 1}")
-        F = self.bn_loss(v, s)
-        at = dict(zip(v, w))
-        return [(sympy.diff(F, vk) + sympy.diff(F, s) * sympy.diff(self.var(v), vk) / (2 * s)).subs(at)
-                for vk in v]
+        K = field([*v, s], QQ)[0]
+        *dv, ds = K.gens
+        F, var = (K.new(*_fraction(e, K.ring, dict(zip([*v, s], K.ring.gens)), {}))
+                  for e in (self.bn_loss(v, s), self.var(v)))
+        gradient = [F.diff(vk) + F.diff(ds) * var.diff(vk) / (2 * ds) for vk in dv]
+        point = [sympy.sympify(wk) for wk in w]
+        if all(wk.is_Rational for wk in point):         # exact evaluation in the field
+            at = [(vk, QQ(int(wk.p), int(wk.q))) for vk, wk in zip(dv, point)]
+            return [g.subs(at).as_expr() for g in gradient]
+        return [g.as_expr().xreplace(dict(zip(v, point))) for g in gradient]
 
     def lemma_rhs(self, w0, w_star):
         """Right side of (L4.5): ||W0 - W*||² - (1/||W*||²)(||W*||² - <W*,W0>)²."""
@@ -349,17 +357,101 @@ def clear(expr, relation: str, positive: set) -> tuple[sympy.Poly, str]:
         raise ClaimError("a float in an atom")
     if expr.has(sympy.zoo, sympy.nan, sympy.oo):
         raise ClaimError("a division by zero in the claim")
+    cleared = _cleared_in_ring(expr, positive)
+    if cleared is not None:
+        return _primitive(cleared), relation
     fraction = sfield(expr)[1]
     numerator, denominator = fraction.numer.as_expr(), fraction.denom.as_expr()
     coefficient, factors = sympy.factor_list(denominator)
     if coefficient == 0 or any(f not in positive for f, _ in factors):
         raise ClaimError(f"denominator {denominator} is not provably positive")
-    p = _poly(numerator * sympy.sign(coefficient))
-    if not p.is_zero:
-        denominators, integral = p.clear_denoms()
-        content, primitive = integral.primitive()
-        p = primitive if content / denominators > 0 else -primitive
-    return p, relation
+    return _primitive(_poly(numerator * sympy.sign(coefficient))), relation
+
+
+def _primitive(p: sympy.Poly) -> sympy.Poly:
+    """p divided by a positive rational: integer coefficients with gcd 1."""
+    if p.is_zero:
+        return p
+    denominators, integral = p.clear_denoms()
+    content, primitive = integral.primitive()
+    return primitive if content / denominators > 0 else -primitive
+
+
+class _NotRational(Exception):
+    """An expression that is not built from symbols and rationals by +, · and integer powers."""
+
+
+def _cleared_in_ring(expr, positive: set) -> sympy.Poly | None:
+    """clear's numerator, times the sign of the denominator, as a Poly in the sorted symbols it
+    has, computed by arithmetic in QQ[symbols] (no expansion of SymPy expressions); None where
+    that fails (an expression it does not cover, a zero or not provably positive denominator):
+    then clear decides as written above, and reports why. Where it succeeds the fraction is
+    cancelled to lowest terms as sfield's is, so the result is the same up to a positive
+    factor, which _primitive removes; and its denominator is a monomial in variables of
+    `positive`, which is when factor_list accepts it (a polynomial of two or more terms has a
+    factor that is not a variable)."""
+    symbols = sorted(expr.free_symbols, key=str)
+    if not all(x.is_Symbol for x in symbols):
+        return None
+    R = ring(symbols, QQ)[0] if symbols else None
+    try:
+        numerator, denominator = _fraction(expr, R, dict(zip(symbols, R.gens)) if R else {}, {})
+    except _NotRational:
+        return None
+    if R is None:
+        if not denominator:
+            return None
+        return _poly(QQ.to_sympy(numerator) * sympy.sign(QQ.to_sympy(denominator)))
+    if denominator.is_zero:
+        return None
+    numerator, denominator = numerator.cancel(denominator)
+    if not denominator.is_term or any(e and symbols[i] not in positive
+                                      for i, e in enumerate(denominator.LM)):
+        return None
+    numerator = numerator if denominator.LC > 0 else -numerator
+    used = [i for i in range(len(symbols)) if any(m[i] for m in numerator.itermonoms())]
+    if not used:
+        return _poly(QQ.to_sympy(numerator.LC) if numerator else sympy.Integer(0))
+    return sympy.Poly.from_dict({tuple(m[i] for i in used): c for m, c in numerator.iterterms()},
+                                *[symbols[i] for i in used], domain=QQ)
+
+
+def _fraction(expr, R, gens: dict, seen: dict) -> tuple:
+    """expr as (numerator, denominator) in R (rationals where R is None), not yet cancelled."""
+    if expr in seen:
+        return seen[expr]
+    if expr.is_Symbol:
+        value = gens[expr], R.one
+    elif expr.is_Rational:
+        q = QQ(int(expr.p), int(expr.q))
+        value = (q, QQ(1)) if R is None else (R.ground_new(q), R.one)
+    elif expr.is_Add or expr.is_Mul:
+        parts = [_fraction(a, R, gens, seen) for a in expr.args]
+        value = parts[0]
+        for part in parts[1:]:
+            value = _sum(value, part) if expr.is_Add else (value[0] * part[0], value[1] * part[1])
+    elif expr.is_Pow and expr.exp.is_Integer:
+        numerator, denominator = _fraction(expr.base, R, gens, seen)
+        k = int(expr.exp)
+        if k < 0:
+            if not numerator:
+                raise _NotRational
+            numerator, denominator, k = denominator, numerator, -k
+        value = numerator**k, denominator**k
+    else:
+        raise _NotRational
+    seen[expr] = value
+    return value
+
+
+def _sum(a: tuple, b: tuple) -> tuple:
+    (n1, d1), (n2, d2) = a, b
+    if d1 == d2:
+        return n1 + n2, d1
+    if getattr(d1, "is_term", False) and getattr(d2, "is_term", False):
+        common = d1.lcm(d2)
+        return n1 * common.exquo(d1) + n2 * common.exquo(d2), common
+    return n1 * d2 + n2 * d1, d1 * d2
 
 
 def extend(branches: list[Branch], formula: Formula) -> list[Branch]:
