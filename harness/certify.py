@@ -345,7 +345,13 @@ def _symbols(formula) -> set:
 
 
 def _poly(expr) -> sympy.Poly:
-    return sympy.Poly(expr, *sorted(expr.free_symbols, key=str) or [Symbol("_")], domain="QQ")
+    """expr as a Poly over QQ in its symbols, sorted by name (`_` where it has none)."""
+    symbols = sorted(expr.free_symbols, key=str) or [Symbol("_")]
+    fraction = _in_ring(expr, symbols)
+    if fraction is not None and fraction[1].is_ground:       # a polynomial (nonzero denominator)
+        numerator = fraction[0].quo_ground(fraction[1].LC)
+        return sympy.Poly.from_dict(dict(numerator.iterterms()), *symbols, domain=QQ)
+    return sympy.Poly(expr, *symbols, domain="QQ")
 
 
 def clear(expr, relation: str, positive: set) -> tuple[sympy.Poly, str]:
@@ -390,21 +396,11 @@ def _cleared_in_ring(expr, positive: set) -> sympy.Poly | None:
     factor, which _primitive removes; and its denominator is a monomial in variables of
     `positive`, which is when factor_list accepts it (a polynomial of two or more terms has a
     factor that is not a variable)."""
-    symbols = sorted(expr.free_symbols, key=str)
-    if not all(x.is_Symbol for x in symbols):
+    symbols = sorted(expr.free_symbols, key=str) or [Symbol("_")]
+    fraction = _in_ring(expr, symbols)
+    if fraction is None:
         return None
-    R = ring(symbols, QQ)[0] if symbols else None
-    try:
-        numerator, denominator = _fraction(expr, R, dict(zip(symbols, R.gens)) if R else {}, {})
-    except _NotRational:
-        return None
-    if R is None:
-        if not denominator:
-            return None
-        return _poly(QQ.to_sympy(numerator) * sympy.sign(QQ.to_sympy(denominator)))
-    if denominator.is_zero:
-        return None
-    numerator, denominator = numerator.cancel(denominator)
+    numerator, denominator = fraction[0].cancel(fraction[1])
     if not denominator.is_term or any(e and symbols[i] not in positive
                                       for i, e in enumerate(denominator.LM)):
         return None
@@ -416,15 +412,27 @@ def _cleared_in_ring(expr, positive: set) -> sympy.Poly | None:
                                 *[symbols[i] for i in used], domain=QQ)
 
 
+def _in_ring(expr, symbols: list):
+    """expr as (numerator, denominator) in QQ[symbols], not cancelled; None where expr is not
+    built from the symbols and rationals by +, · and integer powers, or divides by zero."""
+    if not all(x.is_Symbol for x in symbols):
+        return None
+    R = ring(symbols, QQ)[0]
+    try:
+        numerator, denominator = _fraction(expr, R, dict(zip(symbols, R.gens)), {})
+    except _NotRational:
+        return None
+    return None if denominator.is_zero else (numerator, denominator)
+
+
 def _fraction(expr, R, gens: dict, seen: dict) -> tuple:
-    """expr as (numerator, denominator) in R (rationals where R is None), not yet cancelled."""
+    """expr as (numerator, denominator) in R, not yet cancelled."""
     if expr in seen:
         return seen[expr]
     if expr.is_Symbol:
         value = gens[expr], R.one
     elif expr.is_Rational:
-        q = QQ(int(expr.p), int(expr.q))
-        value = (q, QQ(1)) if R is None else (R.ground_new(q), R.one)
+        value = R.ground_new(QQ(int(expr.p), int(expr.q))), R.one
     elif expr.is_Add or expr.is_Mul:
         parts = [_fraction(a, R, gens, seen) for a in expr.args]
         value = parts[0]
@@ -448,7 +456,7 @@ def _sum(a: tuple, b: tuple) -> tuple:
     (n1, d1), (n2, d2) = a, b
     if d1 == d2:
         return n1 + n2, d1
-    if getattr(d1, "is_term", False) and getattr(d2, "is_term", False):
+    if d1.is_term and d2.is_term:
         common = d1.lcm(d2)
         return n1 * common.exquo(d1) + n2 * common.exquo(d2), common
     return n1 * d2 + n2 * d1, d1 * d2
