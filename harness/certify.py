@@ -495,30 +495,55 @@ def _refute(branch: Branch, proof: Refutation) -> str | None:
     """None if Σ a_k·Π q_kj²·Π g_kl + Σ m_i·e_i is the zero polynomial with a_k > 0, the g atoms
     "> 0"/">= 0", the e atoms "= 0", and some term a positive constant times strict atoms only."""
     atoms = branch.atoms
-    total = _poly(sympy.Integer(0))
+    terms = []                             # each a list of Polys, the sum of their products
     strict = False
     for product in proof.products:
         a = product.coefficient
         if not (isinstance(a, Rational) and a > 0):
             return f"coefficient {a} is not a positive rational"
-        value = _poly(a)
+        factors = [_poly(a)]
         for k in product.atoms:
             if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] not in (">", ">="):
                 return f"atom {k} is not a > or >= atom of the branch"
-            value *= atoms[k][0]
+            factors.append(atoms[k][0])
         for square in product.squares:
-            value *= _polynomial(square, "a square") ** 2
+            factors += [_polynomial(square, "a square")] * 2
         strict |= not product.squares and all(atoms[k][1] == ">" for k in product.atoms)
-        total += value
+        terms.append(factors)
     for multiplier, k in proof.multiples:
         if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] != "=":
             return f"atom {k} is not an = atom of the branch"
-        total += _polynomial(multiplier, "a multiplier") * atoms[k][0]
+        terms.append([_polynomial(multiplier, "a multiplier"), atoms[k][0]])
     if not strict:
         return "no strictly positive term (a positive constant times strict atoms only)"
-    if not total.is_zero:
+    total = _sum_of_products(terms)
+    if total:
         return f"not an identity: the sum is {sympy.factor(total.as_expr())}"
     return None
+
+
+def _sum_of_products(terms: list[list[sympy.Poly]]):
+    """Σ Π of the Polys (over QQ), computed in one polynomial ring over all their generators."""
+    symbols = sorted({g for factors in terms for p in factors for g in p.gens}, key=str)
+    R = ring(symbols, QQ)[0]
+    index = {g: i for i, g in enumerate(symbols)}
+
+    def element(p: sympy.Poly):
+        places = [index[g] for g in p.gens]
+        terms_of_p = {}
+        for monomial, c in p.rep.to_dict().items():
+            full = [0] * len(symbols)
+            for i, e in zip(places, monomial):
+                full[i] = e
+            terms_of_p[tuple(full)] = c
+        return R.from_dict(terms_of_p)
+    total = R.zero
+    for factors in terms:
+        value = R.one
+        for p in factors:
+            value *= element(p)
+        total += value
+    return total
 
 
 def _with(branch: Branch, expr, relation: str) -> Branch:
