@@ -30,6 +30,7 @@ when all hold, 1 otherwise.
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from dataclasses import dataclass
@@ -412,12 +413,18 @@ def _cleared_in_ring(expr, positive: set) -> sympy.Poly | None:
                                 *[symbols[i] for i in used], domain=QQ)
 
 
+@functools.lru_cache(maxsize=None)
+def _ring(symbols: tuple):
+    """QQ[symbols] (a plain polynomial ring object, built once per tuple of generators)."""
+    return ring(symbols, QQ)[0]
+
+
 def _in_ring(expr, symbols: list):
     """expr as (numerator, denominator) in QQ[symbols], not cancelled; None where expr is not
     built from the symbols and rationals by +, · and integer powers, or divides by zero."""
     if not all(x.is_Symbol for x in symbols):
         return None
-    R = ring(symbols, QQ)[0]
+    R = _ring(tuple(symbols))
     try:
         numerator, denominator = _fraction(expr, R, dict(zip(symbols, R.gens)), {})
     except _NotRational:
@@ -525,7 +532,7 @@ def _refute(branch: Branch, proof: Refutation) -> str | None:
 def _sum_of_products(terms: list[list[sympy.Poly]]):
     """Σ Π of the Polys (over QQ), computed in one polynomial ring over all their generators."""
     symbols = sorted({g for factors in terms for p in factors for g in p.gens}, key=str)
-    R = ring(symbols, QQ)[0]
+    R = _ring(tuple(symbols))
     index = {g: i for i, g in enumerate(symbols)}
 
     def element(p: sympy.Poly):
@@ -584,11 +591,11 @@ def _instantiate(branch: Branch, proof: Instantiate) -> tuple[list[Branch], str 
 
 def _substitute(formula, subs: dict):
     if isinstance(formula, Atom):
-        return Atom(formula.expr.subs(subs, simultaneous=True), formula.relation)
+        return Atom(formula.expr.xreplace(subs), formula.relation)
     if isinstance(formula, Forall):
         inner = {x: v for x, v in subs.items() if x not in formula.variables}
         return Forall(formula.variables, _substitute(formula.body, inner),
-                      tuple((r, sympy.sympify(sq).subs(inner, simultaneous=True)) for r, sq in formula.roots),
+                      tuple((r, sympy.sympify(sq).xreplace(inner)) for r, sq in formula.roots),
                       formula.exists)
     return type(formula)(tuple(_substitute(part, subs) for part in formula.parts))
 
