@@ -42,11 +42,16 @@ def all_proved(rows: list[dict]) -> bool:
     return exit_code(r["status"] for r in rows) == 0
 
 
-def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool | None, str]:
+def _guarded(check: Check, ob: Obligation, outcome: Outcome, adopt: Callable | None = None,
+             prepared: tuple = ()) -> tuple[bool | None, str]:
     """The SymPy cross-check of one obligation, after Z3, only of a definite answer: True (it
-    agrees), False (it disagrees), None (not run, or it raised: reported, never a pass)."""
+    agrees), False (it disagrees), None (not run, or it raised: reported, never a pass). Before
+    it, adopt(value) for each `prepared` WorkerResult that succeeded (run_obligations)."""
     if outcome.result not in ("sat", "unsat"):
         return None, f"solver answered {outcome.result} ({outcome.reason})"
+    for result in prepared:
+        if result.kind == "ok":
+            adopt(result.payload)
     try:
         passed, detail = check(ob, outcome)
     except Exception as exc:                    # reported, never a pass
@@ -75,9 +80,9 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
                     max(timeout_s, 60.0))] if sampling else []
-    ev.differentiate()                 # once, before the cross-check workers fork
     rows, extra = run_obligations(all_obligations(claims), timeout_s, _checker(claims, ev),
-                                  lambda name: certificate(name, claims), claims, monte_carlo)
+                                  lambda name: certificate(name, claims), claims, monte_carlo,
+                                  prepare=(ev.differentiate, ev.adopt_gradient))
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
         verdict="fails" if stats.lemma_fails else "holds",
@@ -111,32 +116,42 @@ def _checker(claims, ev: Evaluator) -> Check:
 
 def run_obligations(obligations: list[Obligation], timeout_s: float, check: Check,
                     certify: Callable[[str], bool | None] | None = None, tie_claims=None,
-                    also: list = ()) -> tuple[list[dict], list]:
+                    also: list = (), prepare: tuple[Callable[[], object], Callable] | None = None
+                    ) -> tuple[list[dict], list]:
     """The report rows of the obligations, and the WorkerResults of the `also` tasks. Everything
     runs side by side in one pool of killable workers (harness/solver.decide_all): Z3 on every
     query and its hypotheses, cvc5 on every query, the certificates (`certify(name)`: True/False,
     None where there is none), the `also` tasks, and, as soon as Z3 has decided an obligation,
     its SymPy cross-check (`check`) and, given `tie_claims`, its tie to the literal statement
-    (proofs/ties.py)."""
+    (proofs/ties.py). `prepare` = (compute, adopt): compute() runs once in a worker, before the
+    other extra tasks, and each cross-check waits for it and calls adopt(its value) where it
+    succeeded (the evaluator's derivative, computed once beside the Z3 checks instead of in this
+    process before the workers start; where it failed, a cross-check computes it itself)."""
     _import_before_forking()
     count = len(obligations)
+    preparing = [] if prepare is None else [(prepare[0], timeout_s)]
     certifying = [] if certify is None else [(lambda name=ob.name: certify(name), timeout_s)
                                              for ob in obligations]
-    checking = [(i, lambda outcome, ob=ob: _guarded(check, ob, outcome), timeout_s)
-                for i, ob in enumerate(obligations)]
+    adopt = None if prepare is None else prepare[1]
+    checking = [(i, lambda outcome, *prepared, ob=ob: _guarded(check, ob, outcome, adopt, prepared),
+                 timeout_s, tuple(range(len(preparing)))) for i, ob in enumerate(obligations)]
     ties = [{}] * count if tie_claims is None else _ties_without_solver(obligations, tie_claims)
     tying = [(i, lambda outcome, ob=ob: _tie_answer(ob.name, tie_claims, outcome, timeout_s),
               2 * timeout_s) for i, ob in enumerate(obligations) if ties[i] is None]
-    answers = decide_all(obligations, timeout_s,
-                         also=[second_solver_task(ob, timeout_s) for ob in obligations]
-                         + certifying + list(also), then=checking + tying)
-    outcomes = answers[:count]
-    second = [second_solver_fields(r) for r in answers[count:2 * count]]
+    # The pool takes tasks in this order: the longer ones first, the short cross-checks last,
+    # so that both workers finish at about the same time.
+    answers = iter(decide_all(obligations, timeout_s,
+                              also=preparing + list(also) + certifying
+                              + [second_solver_task(ob, timeout_s) for ob in obligations],
+                              then=tying + checking))
+
+    def take(k: int) -> list:
+        return [next(answers) for _ in range(k)]
+    outcomes, _, extra = take(count), take(len(preparing)), take(len(also))
     certificates = ([None] * count if certify is None else
-                    [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]])
-    extra = answers[2 * count + len(certifying):len(answers) - len(checking) - len(tying)]
-    checks = answers[len(answers) - len(checking) - len(tying):len(answers) - len(tying)]
-    tied = iter(answers[len(answers) - len(tying):])
+                    [r.payload if r.kind == "ok" else False for r in take(count)])
+    second = [second_solver_fields(r) for r in take(count)]
+    tied, checks = iter(take(len(tying))), take(count)
     ties = [t if t is not None else _tie_row(next(tied)) for t in ties]
     rows = []
     for ob, outcome, cvc5_fields, cert, checked, tie in zip(obligations, outcomes, second,

@@ -65,14 +65,16 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int
                also: list[tuple[Callable[[], object], float]] = (),
                meanwhile: list[Callable[[], None]] = (),
                on_result: Callable[[int], None] | None = None,
-               then: list[tuple[int, Callable[[Outcome], object], float]] = ()) -> list:
+               then: list[tuple] = ()) -> list:
     """`decide` for each obligation, in order; the hypothesis check and the query of every
     obligation are independent Z3 checks, run `jobs` at a time, each in its own worker.
     `also`: more (task, timeout) pairs to run in the same pool (cvc5 beside Z3, say); `then`:
     (i, task, timeout) triples, each task run in the pool on obligation i's Outcome as soon as it
-    is decided (its cross-check, say). The WorkerResults of `also`, then of `then`, are appended
-    to the returned list, in order. `meanwhile`: work for this process while it waits for the
-    workers (run_in_workers). `on_result(i)`: called as each check finishes (a progress bar)."""
+    is decided (its cross-check, say); a fourth element, indices into `also`, makes the task wait
+    for those too and receive their WorkerResults after the Outcome. The WorkerResults of `also`,
+    then of `then`, are appended to the returned list, in order. `meanwhile`: work for this
+    process while it waits for the workers (run_in_workers). `on_result(i)`: called as each
+    check finishes (a progress bar)."""
     tasks, slots = [], []
     for ob in obligations:
         hypotheses = (*ob.definitions, *ob.premises)
@@ -80,24 +82,28 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int
         tasks.append(_query_task(ob.query, timeout_s, ob.witness, ob.tactic))
         if hypotheses:
             tasks.append(_query_task(hypotheses, timeout_s, {}, ob.tactic))
-    needs, first = {}, len(tasks) + len(also)
-    for k, (i, _, _) in enumerate(then):
-        needs[first + k] = tuple(j for j in slots[i] if j is not None)
-    limits = [timeout_s] * len(tasks) + [limit for _, limit in also] + [limit for _, _, limit in then]
-    results = run_in_workers(tasks + [task for task, _ in also]
-                             + [_on_outcome(task, timeout_s) for _, task, _ in then],
+    needs, first, wrapped = {}, len(tasks) + len(also), []
+    for k, (i, task, _, *after) in enumerate(then):
+        checks = tuple(j for j in slots[i] if j is not None)
+        needs[first + k] = (*checks, *(len(tasks) + a for a in (after[0] if after else ())))
+        wrapped.append(_on_outcome(task, timeout_s, len(checks)))
+    limits = [timeout_s] * len(tasks) + [limit for _, limit in also] + [item[2] for item in then]
+    results = run_in_workers(tasks + [task for task, _ in also] + wrapped,
                              limits, jobs, meanwhile, on_result, needs)
     answers = [_outcome(r, timeout_s) for r in results[:len(tasks)]]
     return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots] + \
         results[len(tasks):]
 
 
-def _on_outcome(task: Callable[[Outcome], object], timeout_s: float) -> Callable[..., object]:
+def _on_outcome(task: Callable[..., object], timeout_s: float, checks: int) -> Callable[..., object]:
     """A `then` task as a worker task: given the WorkerResults of the obligation's query and
-    hypothesis checks, it calls `task` on their Outcome (the one decide_all returns)."""
-    def run(query: "WorkerResult", hypotheses: "WorkerResult | None" = None) -> object:
+    hypothesis checks (`checks` of them), then of the `also` tasks it waits for, it calls `task`
+    on their Outcome (the one decide_all returns), then those other WorkerResults."""
+    def run(query: "WorkerResult", *rest: "WorkerResult") -> object:
+        hypotheses = rest[0] if checks == 2 else None
         return task(_combine(_outcome(query, timeout_s),
-                             None if hypotheses is None else _outcome(hypotheses, timeout_s)))
+                             None if hypotheses is None else _outcome(hypotheses, timeout_s)),
+                    *rest[checks - 1:])
     return run
 
 

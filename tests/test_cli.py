@@ -94,8 +94,8 @@ def z3_answers(outcome):
     from harness.solver import run_in_workers
 
     def decide_all(obligations, timeout_s, also=(), meanwhile=(), then=()):
-        tasks = [task for task, _ in also] + [lambda task=task: task(outcome) for _, task, _ in then]
-        limits = [limit for _, limit in also] + [limit for _, _, limit in then]
+        tasks = [task for task, _ in also] + [lambda task=item[1]: task(outcome) for item in then]
+        limits = [limit for _, limit in also] + [item[2] for item in then]
         return [outcome for _ in obligations] + run_in_workers(tasks, limits, meanwhile=meanwhile)
     return decide_all
 

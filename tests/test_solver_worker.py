@@ -68,6 +68,15 @@ def test_a_then_task_sees_its_obligation_s_outcome_vacuous_included():
     assert [a.payload for a in answers[2:]] == [("sat", "sqrt(2)"), "vacuous"]
 
 
+def test_a_then_task_can_wait_for_also_tasks_and_receives_their_results():
+    """`prove` differentiates the evaluator's loss once in a worker; each cross-check waits for it."""
+    x = z3.Real("x")
+    vacuous = Obligation("v", "", "unsat", (x > 1, x < 0), premises=(x > 1, x < 0))
+    answers = decide_all([vacuous], timeout_s=5, also=[(lambda: 41, 5), (lambda: 1, 5)],
+                         then=[(0, lambda o, a: (o.result, a.payload + 1), 5, (0,))])
+    assert [a.payload for a in answers[1:]] == [41, 1, ("vacuous", 42)]
+
+
 def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeout():
     """The literal-to-matrix identity of a 60 × 30 set with a 0.1 s timeout: whatever Z3 does,
     the answer (or the kill) comes within the timeout and the kill grace. The bound here leaves
