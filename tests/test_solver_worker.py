@@ -77,6 +77,24 @@ def test_a_then_task_can_wait_for_also_tasks_and_receives_their_results():
     assert [a.payload for a in answers[1:]] == [41, 1, ("vacuous", 42)]
 
 
+def test_an_early_worker_runs_the_light_tasks_while_warmup_runs_here():
+    """`prove`'s first worker starts on what needs no SymPy before this process imports it: the
+    early worker never sees what warmup did; the tasks it may not take run in later workers."""
+    seen = []
+    tasks = [lambda: list(seen), lambda: list(seen), lambda a: (list(seen), a.payload)]
+    results = run_in_workers(tasks, 5, jobs=2, needs={2: (0,)},
+                             early=({0}, lambda: seen.append("warm")))
+    assert [r.payload for r in results] == [[], ["warm"], (["warm"], [])]
+
+
+def test_a_queued_task_that_hangs_is_killed_and_the_tasks_queued_after_it_still_run():
+    start = time.perf_counter()
+    results = run_in_workers([lambda: time.sleep(30), lambda: 1, lambda: 2], 0.2, jobs=1,
+                             early=({0, 1, 2}, lambda: None))
+    assert [(r.kind, r.payload) for r in results] == [("killed", None), ("ok", 1), ("ok", 2)]
+    assert time.perf_counter() - start < 0.2 + GRACE + 3.0
+
+
 def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeout():
     """The literal-to-matrix identity of a 60 × 30 set with a 0.1 s timeout: whatever Z3 does,
     the answer (or the kill) comes within the timeout and the kill grace. The bound here leaves
