@@ -167,16 +167,15 @@ def run_obligations(obligations: list[Obligation], timeout_s: float, check: Chec
               2 * timeout_s) for i, ob in enumerate(obligations) if ties[i] is None]
     # The pool takes tasks in this order: the longer ones first, the short cross-checks last,
     # so that both workers finish at about the same time.
-    second_solving = [second_solver_task(ob, timeout_s) for ob in obligations]
-    early = None if warmup is None else (
+    extra_tasks = preparing + list(also) + certifying + [second_solver_task(ob, timeout_s)
+                                                         for ob in obligations]
+    early = None if warmup is None else (       # what needs no SymPy: `also`, cvc5, unsat ties
         lambda: (warmup(), _import_before_forking()),
         {*range(len(preparing), len(preparing) + len(also)),
-         *range(len(preparing) + len(also) + len(certifying), len(preparing) + len(also)
-                + len(certifying) + count)},
+         *range(len(extra_tasks) - count, len(extra_tasks))},
         {k for k, (i, *_) in enumerate(tying) if obligations[i].expected == "unsat"})
-    answers = iter(decide_all(obligations, timeout_s,
-                              also=preparing + list(also) + certifying + second_solving,
-                              then=tying + checking, early=early))
+    answers = iter(decide_all(obligations, timeout_s, also=extra_tasks, then=tying + checking,
+                              early=early))
 
     def take(k: int) -> list:
         return [next(answers) for _ in range(k)]
