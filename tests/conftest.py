@@ -13,6 +13,12 @@ settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# `make test` runs one pytest worker per core (pytest-xdist), so each worker decides its Z3
+# checks one at a time (harness/solver.JOBS; set before harness.solver is imported): a second
+# solver worker per check would only cost a fork. tests/test_solver_worker.py runs two.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.setdefault("BNPROOF_JOBS", "1")
+
 
 @pytest.fixture(scope="session")
 def canonical_claims():
