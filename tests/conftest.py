@@ -41,7 +41,7 @@ def F(*values):
 # scikit-learn or dask last, since every Z3 check forks a worker process and a fork costs time in
 # proportion to the memory of the process that forks.
 GOLDEN_READERS = ["test_golden", "test_check", "test_trust_report", "test_mutations",
-                  "test_canonical_refutation"]   # not test_paper: it imports matplotlib (last)
+                  "test_canonical_refutation", "test_determinism"]   # not test_paper: it imports matplotlib (last)
 FIRST = ["test_golden", "test_check", "test_coq", "test_variants_obligations", "test_determinism",
          "test_progress", "test_cli", "test_statements", "test_check_prove", "test_activations",
          "test_general_report", "test_two_layer"]
