@@ -35,7 +35,9 @@ from proofs.obligation import Obligation
 
 SEED = 0
 GRACE = 0.5                  # seconds past its timeout before a Z3 worker is killed
-JOBS = max(1, min(2, os.cpu_count() or 1))   # Z3 checks run side by side
+# Z3 checks run side by side, JOBS at a time; BNPROOF_JOBS=N sets N (tests/conftest.py sets 1
+# under pytest-xdist, whose workers already keep every core busy: a second one would only fork)
+JOBS = max(1, int(os.environ.get("BNPROOF_JOBS") or min(2, os.cpu_count() or 1)))
 
 
 @dataclass
@@ -203,12 +205,13 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
         return None
     try:
         while pending or any(w.index is not None for w in workers):
-            while pending and len(workers) < max(1, jobs):
-                workers.append(_Worker.fork(tasks, workers))
             for worker in workers:
                 index = next_ready() if worker.index is None else None
                 if index is not None:
                     worker.assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
+            while len(workers) < max(1, jobs) and (index := next_ready()) is not None:
+                workers.append(_Worker.fork(tasks, workers))     # a fork only for a ready task
+                workers[-1].assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
             busy = {w.output: w for w in workers if w.index is not None}
             now = time.perf_counter()
             wait = max(0.0, min(w.deadline for w in busy.values()) - now)

@@ -49,12 +49,12 @@ def test_decide_all_reports_vacuous_premises_and_the_query_per_obligation():
     x = z3.Real("x")
     vacuous = Obligation("v", "", "unsat", (x > 1, x < 0), premises=(x > 1, x < 0))
     proved = Obligation("p", "", "unsat", (x > 1, x < 0), premises=(x > 1,))
-    assert [o.result for o in decide_all([vacuous, proved], timeout_s=5)] == ["vacuous", "unsat"]
+    assert [o.result for o in decide_all([vacuous, proved], timeout_s=5, jobs=2)] == ["vacuous", "unsat"]
 
 
 def test_a_task_that_needs_others_runs_after_them_on_their_results():
     results = run_in_workers([lambda: 2, lambda: 3, lambda a, b: a.payload * b.payload],
-                             timeout_s=5, needs={2: (0, 1)})
+                             timeout_s=5, needs={2: (0, 1)}, jobs=2)
     assert [(r.kind, r.payload) for r in results] == [("ok", 2), ("ok", 3), ("ok", 6)]
 
 
@@ -64,7 +64,7 @@ def test_a_then_task_sees_its_obligation_s_outcome_vacuous_included():
     witness = Obligation("w", "", "sat", (x * x == 2, x > 0), {"x": x})
     answers = decide_all([vacuous, witness], timeout_s=5,
                          then=[(1, lambda o: (o.result, str(o.witness["x"])), 5),
-                               (0, lambda o: o.result, 5)])
+                               (0, lambda o: o.result, 5)], jobs=2)
     assert [a.payload for a in answers[2:]] == [("sat", "sqrt(2)"), "vacuous"]
 
 
