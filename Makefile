@@ -46,8 +46,11 @@ certify: $(STAMP)
 # The whole suite on both cores (pytest-xdist): each test file stays on one worker (some files
 # share a build folder, e.g. the Coq files), the files that read the golden `prove` reports on
 # one worker, in the order of tests/conftest.py (costly files first, heavy imports last).
+# Bytecode is cached (__pycache__, as Python does by default) even where the environment sets
+# PYTHONDONTWRITEBYTECODE: else each worker and each CLI run of the tests compiles the project's
+# modules again, and pytest rewrites the asserts of every test file again (2 s of CPU a worker).
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 # Rewrite tests/golden/*.json after an intended change of the reports (review the diff).
 golden: $(STAMP)

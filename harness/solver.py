@@ -36,7 +36,9 @@ from proofs.obligation import Obligation
 
 SEED = 0
 GRACE = 0.5                  # seconds past its timeout before a Z3 worker is killed
-JOBS = max(1, min(2, os.cpu_count() or 1))   # Z3 checks run side by side
+# Z3 checks run side by side, JOBS at a time; BNPROOF_JOBS=N sets N (tests/conftest.py sets 1
+# under pytest-xdist, whose workers already keep every core busy: a second one would only fork)
+JOBS = max(1, int(os.environ.get("BNPROOF_JOBS") or min(2, os.cpu_count() or 1)))
 
 
 @dataclass
@@ -206,8 +208,9 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
     `early` = (light, warmup): one worker is forked at once and sent, queued, every task of
     `light` that needs no other, then this process runs warmup() (imports the other tasks need)
     while that worker runs them; the other workers are forked after warmup, and the early one
-    only ever takes tasks of `light`. A queued task's time runs from the answer before it as this
-    process reads it, so during warmup a kill can come late by warmup's time, never early."""
+    only ever takes tasks of `light` (with jobs < 2, warmup runs first and there is no early
+    worker). A queued task's time runs from the answer before it as this process reads it, so
+    during warmup a kill can come late by warmup's time, never early."""
     limits = timeout_s if isinstance(timeout_s, list) else [timeout_s] * len(tasks)
     needs = needs or {}
     if any(j >= i for i, before in needs.items() for j in before):
@@ -217,13 +220,13 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
     meanwhile = list(meanwhile)[::-1]
     workers: list[_Worker] = []
 
-    def next_ready(worker: "_Worker") -> int | None:
-        """The first pending task the worker may take whose needs are met; a worker that may
-        take any task first takes one the early worker may not."""
+    def next_ready(light: set[int] | None) -> int | None:
+        """The first pending task whose needs are met that a worker limited to `light` (None: any
+        task) may take; a worker that may take any task first takes one the early worker may not."""
         ready = [position for position, index in enumerate(pending)
                  if all(results[j] is not None for j in needs.get(index, ()))]
-        if worker.light is not None:
-            ready = [p for p in ready if pending[p] in worker.light]
+        if light is not None:
+            ready = [p for p in ready if pending[p] in light]
         elif early is not None:
             ready = [p for p in ready if pending[p] not in early[0]] or ready
         return pending.pop(ready[0]) if ready else None
@@ -239,6 +242,9 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
         pending.sort()
         workers.remove(worker)
     try:
+        if early is not None and jobs < 2:      # one worker at a time: warm up, then as usual
+            early[1]()
+            early = None
         if early is not None:
             light, warmup = early
             workers.append(_Worker.fork(tasks, workers, light))
@@ -247,16 +253,14 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
                 workers[0].assign(index, limits[index])
             warmup()
         while pending or any(w.busy for w in workers):
-            while pending and len(workers) < max(1, jobs):
-                workers.append(_Worker.fork(tasks, workers))
             for worker in workers:
-                index = next_ready(worker) if not worker.busy else None
+                index = next_ready(worker.light) if not worker.busy else None
                 if index is not None:
                     worker.assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
+            while len(workers) < max(1, jobs) and (index := next_ready(None)) is not None:
+                workers.append(_Worker.fork(tasks, workers))     # a fork only for a ready task
+                workers[-1].assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
             busy = {w.output: w for w in workers if w.busy}
-            if not busy:                 # what is pending waits for an early worker's kind only
-                workers.append(_Worker.fork(tasks, workers))
-                continue
             now = time.perf_counter()
             wait = max(0.0, min(w.deadline for w in busy.values()) - now)
             ready, _, _ = select.select(list(busy), [], [], 0 if meanwhile else wait)

@@ -13,6 +13,12 @@ settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True
 settings.register_profile("dev", deadline=None)
 settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
+# `make test` runs one pytest worker per core (pytest-xdist), so each worker decides its Z3
+# checks one at a time (harness/solver.JOBS; set before harness.solver is imported): a second
+# solver worker per check would only cost a fork. tests/test_solver_worker.py runs two.
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.setdefault("BNPROOF_JOBS", "1")
+
 
 @pytest.fixture(scope="session")
 def canonical_claims():
@@ -33,14 +39,18 @@ def F(*values):
 # tests/test_golden.py. Units start in the order below: the costly ones first, so that the last
 # to start are short and both workers finish together; the files that import matplotlib,
 # scikit-learn or dask last, since every Z3 check forks a worker process and a fork costs time in
-# proportion to the memory of the process that forks.
+# proportion to the memory of the process that forks; and at the very end the files of a fraction
+# of a second with no solver call, which fill in while the other worker ends its last file.
 GOLDEN_READERS = ["test_golden", "test_check", "test_trust_report", "test_mutations",
-                  "test_canonical_refutation"]   # not test_paper: it imports matplotlib (last)
+                  "test_canonical_refutation", "test_determinism"]   # not test_paper: it imports matplotlib (last)
 FIRST = ["test_golden", "test_check", "test_coq", "test_variants_obligations", "test_determinism",
          "test_progress", "test_cli", "test_statements", "test_check_prove", "test_activations",
          "test_general_report", "test_two_layer"]
-LAST = ["test_reader", "test_fast_path", "test_search", "test_plot", "test_paper", "test_dask",
-        "test_check_text", "test_check_examples"]
+LAST = ["test_search", "test_plot", "test_paper", "test_dask", "test_check_text",
+        "test_check_examples", "test_reader", "test_fast_path", "test_statement_strength",
+        "test_docs", "test_status_words", "test_theorem_macros", "test_variants_paper",
+        "test_lemma_gram", "test_numbers", "test_packaging", "test_evaluator",
+        "test_encoding_helpers"]
 
 
 def _rank(stem: str) -> int:

@@ -5,7 +5,7 @@ import pytest
 from harness.cross_check import cross_check
 from harness.evaluator import Evaluator
 from harness.learning_set import canonical
-from harness.solver import decide
+from harness.solver import decide_all
 from proofs import all_obligations
 from tests.conftest import F
 from tests.golden import proved_report
@@ -29,26 +29,31 @@ def test_canonical_claims_are_the_values_of_the_paper(canonical_claims):
     assert canonical_claims.lemma_fails
 
 
+@pytest.fixture(scope="module")
+def decided(canonical_claims):
+    """{name: (obligation, Outcome)} on the canonical set, decided once for the tests below
+    (decide_all: what decide answers, the premises checked, the checks in one worker process)."""
+    obligations = all_obligations(canonical_claims)
+    return {ob.name: (ob, outcome) for ob, outcome in zip(obligations, decide_all(obligations, 10))}
+
+
 @pytest.mark.parametrize("name", CANONICAL_OBLIGATIONS)
-def test_obligation_is_proved_and_cross_checked_on_canonical_set(name, canonical_claims):
-    ob = next(o for o in all_obligations(canonical_claims) if o.name == name)
-    outcome = decide(ob, timeout_s=10)
+def test_obligation_is_proved_and_cross_checked_on_canonical_set(name, canonical_claims, decided):
+    ob, outcome = decided[name]
     assert outcome.result == ob.expected
     ls = canonical()
     passed, detail = cross_check(name, canonical_claims, Evaluator(ls.X, ls.y), outcome)
     assert passed, detail
 
 
-def test_negated_lemma_is_sat_on_canonical_set_with_exact_rational_witness(canonical_claims):
-    ob = next(o for o in all_obligations(canonical_claims) if o.name == "negated_lemma")
-    outcome = decide(ob)
+def test_negated_lemma_is_sat_on_canonical_set_with_exact_rational_witness(decided):
+    _, outcome = decided["negated_lemma"]
     assert outcome.result == "sat"
     assert all(v.is_Rational for v in outcome.witness.values())
 
 
-def test_lemma_fails_at_w_star_with_left_side_18_over_17(canonical_claims):
-    ob = next(o for o in all_obligations(canonical_claims) if o.name == "lemma_fails_at_w_star")
-    outcome = decide(ob)
+def test_lemma_fails_at_w_star_with_left_side_18_over_17(decided):
+    _, outcome = decided["lemma_fails_at_w_star"]
     assert (str(outcome.witness["lhs"]), str(outcome.witness["rhs"])) == ("18/17", "0")
 
 

@@ -151,10 +151,11 @@ def test_long_feature_names_are_cut_to_keep_100_columns(tmp_path, capsys):
 
 # --- prove ------------------------------------------------------------------------------------
 
-def test_make_prove_table_fits_100_columns(capsys):
+def test_make_prove_table_says_all_proved_and_fits_100_columns(capsys):
     assert main(["prove", "--samples", "1000"]) == 0
     out = capsys.readouterr().out
     assert not too_wide(out), too_wide(out)
+    assert "verdict: (L4.5) fails" in out
     assert out.rstrip().splitlines()[-1].startswith("all 13 obligations proved and cross-checked")
 
 

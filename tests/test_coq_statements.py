@@ -25,7 +25,7 @@ from harness.learning_set import canonical
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from tests.test_coq import (COQ_DIR, LIBRARY, ROOT, STANDARD_AXIOMS, TIMEOUT, UNFINISHED,
-                            _axioms, _coq_files, _coqc, _copy_library, built_library)
+                            _axioms, _coq_files, assert_kernel_rejects, built_library)
 
 __all__ = ["built_library"]   # the fixture (`make coq`), shared with tests/test_coq.py
 
@@ -306,7 +306,7 @@ def _marker(name):
 @pytest.fixture(scope="module")
 def kernel_output(built_library, tmp_path_factory):
     """One coqc run: Print/Check of every statement, then one Print Assumptions (one traversal
-    of the library) of the tuple of all the theorems and the cheat."""
+    of the library) of the tuple of all the theorems and the cheat, and one of the refutation."""
     modules = " ".join(p.removesuffix(".v") for p in _coq_files())
     lines = ["From Coq Require Import Reals.", "From Coquelicot Require Import Coquelicot.",
              f"From {LIBRARY} Require Import {modules}.",
@@ -314,7 +314,7 @@ def kernel_output(built_library, tmp_path_factory):
     lines += [f"Print {n}." for n in DEFINITIONS] + [f"Check {n}." for n in THEOREMS]
     lines += [CHEAT, _marker("ASSUMPTIONS"),
               f"Definition checked := ({', '.join(THEOREMS)}, proj1_sig cheat).",
-              "Print Assumptions checked."]
+              "Print Assumptions checked.", _marker("REFUTATION"), "Print Assumptions lemma_4_5_false."]
     folder = tmp_path_factory.mktemp("coq_statements")
     (folder / "Statements.v").write_text("\n".join(lines) + "\n")
     result = subprocess.run(
@@ -344,15 +344,21 @@ def test_kernel_statements_are_the_documented_statements(kernel_output):
 
 def test_every_documented_theorem_uses_only_the_standard_axioms(kernel_output):
     """The tuple of all theorems and the cheat depends on the standard axioms and the cheat's."""
-    axioms = _axioms(_section(kernel_output, "ASSUMPTIONS"))
+    axioms = _axioms(_section(kernel_output, "ASSUMPTIONS", "REFUTATION"))
     assert axioms - {CHEAT_AXIOM} <= STANDARD_AXIOMS, axioms - STANDARD_AXIOMS
+
+
+def test_the_refutation_uses_exactly_the_standard_real_number_axioms(kernel_output):
+    """lemma_4_5_false depends on exactly the axioms of Coq's real numbers (so the parse of
+    `Print Assumptions` above is not vacuous: it finds them)."""
+    assert _axioms(_section(kernel_output, "REFUTATION")) == STANDARD_AXIOMS
 
 
 def test_print_assumptions_catches_an_axiom_the_grep_cannot_see(kernel_output):
     """`Admit Obligations` passes the grep of test_coq.py (and compiles), but Print Assumptions
     names the admitted obligation, so an axiom check on it fails; this file's grep sees `Admit`."""
     assert not UNFINISHED.search(CHEAT) and re.search(r"\bAdmit\b", CHEAT)
-    assert CHEAT_AXIOM in _axioms(_section(kernel_output, "ASSUMPTIONS")) - STANDARD_AXIOMS
+    assert CHEAT_AXIOM in _axioms(_section(kernel_output, "ASSUMPTIONS", "REFUTATION")) - STANDARD_AXIOMS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -381,30 +387,7 @@ MUTATIONS = {
 }
 
 
-def _imports(name):
-    """The library's files that `name` requires directly."""
-    found = re.findall(rf"From {LIBRARY} Require Import ([^.]*)\.", _source(name))
-    return {f"{module}.v" for line in found for module in line.split()}
-
-
 @pytest.mark.parametrize("name", MUTATIONS)
 def test_kernel_rejects_more_mutated_statements(built_library, tmp_path, name):
-    """Copy the compiled library, mutate one statement, recompile in dependency order the files
-    that need a changed one: coqc must reject exactly the expected file, with a proof error."""
-    file, original, mutated, rejected = MUTATIONS[name]
-    _copy_library(built_library, tmp_path)
-    source = (built_library / file).read_text()
-    assert source.count(original) == 1, f"{file}: the statement to mutate changed"
-    (tmp_path / file).write_text(source.replace(original, mutated))
-    files, changed = _coq_files(), {file}
-    for step in files[files.index(file):]:
-        if step != file and not changed & _imports(step):
-            continue            # its compiled file stays valid: it needs nothing that changed
-        changed.add(step)
-        result = _coqc(tmp_path / step, tmp_path)
-        if result.returncode != 0:
-            assert step == rejected, result.stderr
-            assert "Error:" in result.stderr and "Syntax error" not in result.stderr, result.stderr
-            assert "library" not in result.stderr.lower(), result.stderr
-            return
-    pytest.fail(f"the kernel accepted the mutated statement ({name})")
+    """As tests/test_coq.py: coqc must reject exactly the expected file, with a proof error."""
+    assert_kernel_rejects(built_library, tmp_path, *MUTATIONS[name])

@@ -1,5 +1,7 @@
-"""Determinism: two runs of `bnproof prove --json` give the same report apart from timing fields
-(keys named `seconds` or ending in `_seconds`), even with different string-hash seeds."""
+"""Determinism: two runs of `bnproof prove` give the same report apart from timing fields
+(keys named `seconds` or ending in `_seconds`), even with different string-hash seeds: a
+`bnproof prove --json` process with a hash seed of its own against the run of this test process
+(tests/golden.proved_report: the same set, the same Monte-Carlo samples)."""
 
 import json
 import os
@@ -7,29 +9,17 @@ import subprocess
 import sys
 
 from harness.report import without_timing
-
-
-def prove_json(*hash_seeds: str) -> list[dict]:
-    """The reports of `bnproof prove --json` run once per hash seed, the runs side by side."""
-    runs = [subprocess.Popen([sys.executable, "-m", "harness.cli", "prove", "--json"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env={**os.environ, "PYTHONHASHSEED": seed}) for seed in hash_seeds]
-    reports = []
-    try:
-        for run in runs:
-            out, err = run.communicate(timeout=120)
-            assert run.returncode == 0, err
-            reports.append(json.loads(out))
-    finally:
-        for run in runs:
-            run.kill()                    # only one still running (a timeout): no orphan
-            run.wait()
-    return reports
+from tests.golden import SAMPLES, proved_report
 
 
 def test_two_prove_runs_give_identical_reports_apart_from_timing():
-    first, second = prove_json("1", "2")
-    assert first["proved"] and first["seconds"] > 0
+    seed = "2" if os.environ.get("PYTHONHASHSEED") == "1" else "1"    # not this process's seed
+    run = subprocess.run([sys.executable, "-m", "harness.cli", "prove", "--json",
+                          "--samples", str(SAMPLES)], capture_output=True, text=True, timeout=120,
+                         env={**os.environ, "PYTHONHASHSEED": seed})
+    assert run.returncode == 0, run.stderr
+    first, second = proved_report("canonical"), json.loads(run.stdout)
+    assert first["proved"] and second["seconds"] > 0 and second["monte_carlo"]["samples"] == SAMPLES
     assert without_timing(first) == without_timing(second)
     assert json.dumps(without_timing(first)) == json.dumps(without_timing(second))  # key order too
 

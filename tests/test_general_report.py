@@ -1,14 +1,17 @@
 """`bnproof theorems`: the report shape of `bnproof prove`, the committed SMT-LIB2 files of the
 general obligations, and the command line (quick set: k = 2, 3)."""
 
+import contextlib
+import io
 import json
 
+import pytest
 import z3
 
 from harness.cli import main
 from harness.smt2 import status, to_smt2
-from harness.solver import decide
-from harness.theorems import SMT2_DIR, _status_fields, cvc5_attempted, is_zero, smt2_files, theorems
+from harness.solver import decide_all
+from harness.theorems import SMT2_DIR, _status_fields, cvc5_attempted, is_zero, smt2_files
 from proofs.general import general_obligations
 from proofs.obligation import Obligation
 
@@ -24,16 +27,29 @@ def test_committed_general_smt2_files_are_up_to_date():
 
 
 def test_general_smt2_file_is_equivalent_to_the_obligation_query():
-    for ob in general_obligations((2,), ()):
-        parsed = z3.parse_smt2_string(to_smt2(ob))
-        same = Obligation(f"{ob.name}_roundtrip", "file = query", "unsat",
-                          (z3.Not(z3.And(*ob.query) == z3.And(*parsed)),))
-        assert decide(same, timeout_s=10).result == "unsat", ob.name
+    obligations = general_obligations((2,), ())
+    same = [Obligation(f"{ob.name}_roundtrip", "file = query", "unsat",
+                       (z3.Not(z3.And(*ob.query) == z3.And(*z3.parse_smt2_string(to_smt2(ob)))),))
+            for ob in obligations]
+    for ob, outcome in zip(obligations, decide_all(same, timeout_s=10)):   # one worker process
+        assert outcome.result == "unsat", ob.name
 
 
-def test_quick_report_has_the_prove_row_shape_and_everything_is_proved():
-    report = theorems(timeout_s=30, dimensions=(2,), data_sizes=((3, 2),), sos_dimensions=(2, 3),
-                      angles=())
+@pytest.fixture(scope="module")
+def quick_run():
+    """`bnproof theorems --quick --json` with a smaller quick set (k = 2; SOS for k = 2, 3), run
+    once for the two tests below: (exit code, the JSON report it printed)."""
+    import harness.theorems as module
+    small = {"dimensions": (2,), "data_sizes": ((3, 2),), "sos_dimensions": (2, 3), "angles": ()}
+    printed = io.StringIO()
+    with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(printed):
+        mp.setattr(module, "QUICK", small)
+        code = main(["theorems", "--quick", "--json"])
+    return code, json.loads(printed.getvalue())
+
+
+def test_quick_report_has_the_prove_row_shape_and_everything_is_proved(quick_run):
+    _, report = quick_run
     assert report["proved"]
     for row in report["theorems"]:
         assert {"name", "statement", "expected", "result", "status", "seconds", "second_solver"} <= set(row)
@@ -69,18 +85,14 @@ def test_is_zero_is_exact_polynomial_arithmetic():
     assert is_zero(sympy.Integer(0)) and not is_zero(sympy.Rational(1, 10**30))
 
 
-def test_cli_theorems_quick_json_exits_0(capsys, monkeypatch):
-    import harness.theorems as module
-    small = {"dimensions": (2,), "data_sizes": ((3, 2),), "sos_dimensions": (2,), "angles": ()}
-    monkeypatch.setattr(module, "QUICK", small)
-    assert main(["theorems", "--quick", "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
+def test_cli_theorems_quick_json_exits_0(quick_run):
+    code, report = quick_run
+    assert code == 0
     assert report["proved"] and {r["status"] for r in report["theorems"]} == {"proved"}
     assert any(r["name"] == "general_bn_lagrange_identity_k2" for r in report["theorems"])
 
 
 def test_cli_theorems_rejects_a_bad_timeout(capsys):
-    import pytest
     with pytest.raises(SystemExit) as exc:
         main(["theorems", "--timeout", "-1"])
     assert exc.value.code == 2

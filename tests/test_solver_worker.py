@@ -49,12 +49,12 @@ def test_decide_all_reports_vacuous_premises_and_the_query_per_obligation():
     x = z3.Real("x")
     vacuous = Obligation("v", "", "unsat", (x > 1, x < 0), premises=(x > 1, x < 0))
     proved = Obligation("p", "", "unsat", (x > 1, x < 0), premises=(x > 1,))
-    assert [o.result for o in decide_all([vacuous, proved], timeout_s=5)] == ["vacuous", "unsat"]
+    assert [o.result for o in decide_all([vacuous, proved], timeout_s=5, jobs=2)] == ["vacuous", "unsat"]
 
 
 def test_a_task_that_needs_others_runs_after_them_on_their_results():
     results = run_in_workers([lambda: 2, lambda: 3, lambda a, b: a.payload * b.payload],
-                             timeout_s=5, needs={2: (0, 1)})
+                             timeout_s=5, needs={2: (0, 1)}, jobs=2)
     assert [(r.kind, r.payload) for r in results] == [("ok", 2), ("ok", 3), ("ok", 6)]
 
 
@@ -64,7 +64,7 @@ def test_a_then_task_sees_its_obligation_s_outcome_vacuous_included():
     witness = Obligation("w", "", "sat", (x * x == 2, x > 0), {"x": x})
     answers = decide_all([vacuous, witness], timeout_s=5,
                          then=[(1, lambda o: (o.result, str(o.witness["x"])), 5),
-                               (0, lambda o: o.result, 5)])
+                               (0, lambda o: o.result, 5)], jobs=2)
     assert [a.payload for a in answers[2:]] == [("sat", "sqrt(2)"), "vacuous"]
 
 
@@ -89,7 +89,7 @@ def test_an_early_worker_runs_the_light_tasks_while_warmup_runs_here():
 
 def test_a_queued_task_that_hangs_is_killed_and_the_tasks_queued_after_it_still_run():
     start = time.perf_counter()
-    results = run_in_workers([lambda: time.sleep(30), lambda: 1, lambda: 2], 0.2, jobs=1,
+    results = run_in_workers([lambda: time.sleep(30), lambda: 1, lambda: 2], 0.2, jobs=2,
                              early=({0, 1, 2}, lambda: None))
     assert [(r.kind, r.payload) for r in results] == [("killed", None), ("ok", 1), ("ok", 2)]
     assert time.perf_counter() - start < 0.2 + GRACE + 3.0
@@ -116,3 +116,18 @@ def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeou
     outcome = decide(ob, timeout_s=0.1)
     assert outcome.result in ("unsat", "timeout")
     assert time.perf_counter() - start < 0.1 + GRACE + 4.0
+
+
+def test_prove_with_an_early_worker_gives_the_golden_report():
+    """Under pytest-xdist `prove` runs one worker (BNPROOF_JOBS=1: warmup first, no early
+    worker); `bnproof prove` runs two, the first started before SymPy is imported."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = "from tests.golden import golden_text; print(golden_text('canonical'), end='')"
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, check=True, capture_output=True,
+                         text=True, env={**os.environ, "BNPROOF_JOBS": "2"}).stdout
+    assert out == (root / "tests" / "golden" / "canonical.json").read_text(encoding="utf-8")
