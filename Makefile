@@ -9,11 +9,13 @@ STAMP  := $(VENV)/.installed
 install: $(STAMP)
 
 # requirements.lock pins every dependency with its hashes (pip-compile --generate-hashes over
-# all extras of pyproject.toml); the project itself is then installed without dependencies.
+# all extras of pyproject.toml); the project itself is then installed without dependencies, and
+# its bytecode compiled (where PYTHONDONTWRITEBYTECODE is set, each run would compile it again).
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m compileall -q harness proofs > /dev/null
 	touch $(STAMP)
 
 prove: $(STAMP)

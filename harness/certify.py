@@ -30,6 +30,7 @@ when all hold, 1 otherwise.
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from dataclasses import dataclass
@@ -38,7 +39,9 @@ from typing import Union
 
 import sympy
 from sympy import Rational, Symbol
-from sympy.polys.fields import sfield
+from sympy.polys.domains import QQ
+from sympy.polys.fields import field, sfield
+from sympy.polys.rings import ring
 
 from harness.status import NOT_PROVED, PROVED, exit_code, failed_line
 from proofs.certificate import Certificate, Cut, Instantiate, Proof, Refutation
@@ -108,13 +111,19 @@ class Semantics:
         return sum(self.dot(w, xc) ** 2 for xc in centered) / self.n
 
     def bn_gradient(self, w, s):
-        """∂L̂/∂w_k at w, by SymPy's diff of the literal L̂(w) = F(w, σ(w)), F(w, s) the sum
-        above: chain rule ∂F/∂w_k + ∂F/∂s · ∂σ/∂w_k with ∂σ/∂w_k = (∂σ²/∂w_k)/(2s), s = σ(w)."""
+        """∂L̂/∂w_k at w, by SymPy's diff (sympy.polys, F as a rational function of w and s) of
+        the literal L̂(w) = F(w, σ(w)), F(w, s) the sum above: chain rule ∂F/∂w_k + ∂F/∂s · ∂σ/∂w_k with ∂σ/∂w_k = (∂σ²/∂w_k)/(2s), s = σ(w)."""
         v = sympy.symbols(f"_v1:{self.dim + 1}")
-        F = self.bn_loss(v, s)
-        at = dict(zip(v, w))
-        return [(sympy.diff(F, vk) + sympy.diff(F, s) * sympy.diff(self.var(v), vk) / (2 * s)).subs(at)
-                for vk in v]
+        K = field([*v, s], QQ)[0]
+        *dv, ds = K.gens
+        F, var = (K.new(*_fraction(e, K.ring, dict(zip([*v, s], K.ring.gens)), {}))
+                  for e in (self.bn_loss(v, s), self.var(v)))
+        gradient = [F.diff(vk) + F.diff(ds) * var.diff(vk) / (2 * ds) for vk in dv]
+        point = [sympy.sympify(wk) for wk in w]
+        if all(wk.is_Rational for wk in point):         # exact evaluation in the field
+            at = [(vk, QQ(int(wk.p), int(wk.q))) for vk, wk in zip(dv, point)]
+            return [g.subs(at).as_expr() for g in gradient]
+        return [g.as_expr().xreplace(dict(zip(v, point))) for g in gradient]
 
     def lemma_rhs(self, w0, w_star):
         """Right side of (L4.5): ||W0 - W*||² - (1/||W*||²)(||W*||² - <W*,W0>)²."""
@@ -337,7 +346,13 @@ def _symbols(formula) -> set:
 
 
 def _poly(expr) -> sympy.Poly:
-    return sympy.Poly(expr, *sorted(expr.free_symbols, key=str) or [Symbol("_")], domain="QQ")
+    """expr as a Poly over QQ in its symbols, sorted by name (`_` where it has none)."""
+    symbols = sorted(expr.free_symbols, key=str) or [Symbol("_")]
+    fraction = _in_ring(expr, symbols)
+    if fraction is not None and fraction[1].is_ground:       # a polynomial (nonzero denominator)
+        numerator = fraction[0].quo_ground(fraction[1].LC)
+        return sympy.Poly.from_dict(dict(numerator.iterterms()), *symbols, domain=QQ)
+    return sympy.Poly(expr, *symbols, domain="QQ")
 
 
 def clear(expr, relation: str, positive: set) -> tuple[sympy.Poly, str]:
@@ -349,17 +364,109 @@ def clear(expr, relation: str, positive: set) -> tuple[sympy.Poly, str]:
         raise ClaimError("a float in an atom")
     if expr.has(sympy.zoo, sympy.nan, sympy.oo):
         raise ClaimError("a division by zero in the claim")
+    cleared = _cleared_in_ring(expr, positive)
+    if cleared is not None:
+        return _primitive(cleared), relation
     fraction = sfield(expr)[1]
     numerator, denominator = fraction.numer.as_expr(), fraction.denom.as_expr()
     coefficient, factors = sympy.factor_list(denominator)
     if coefficient == 0 or any(f not in positive for f, _ in factors):
         raise ClaimError(f"denominator {denominator} is not provably positive")
-    p = _poly(numerator * sympy.sign(coefficient))
-    if not p.is_zero:
-        denominators, integral = p.clear_denoms()
-        content, primitive = integral.primitive()
-        p = primitive if content / denominators > 0 else -primitive
-    return p, relation
+    return _primitive(_poly(numerator * sympy.sign(coefficient))), relation
+
+
+def _primitive(p: sympy.Poly) -> sympy.Poly:
+    """p divided by a positive rational: integer coefficients with gcd 1."""
+    if p.is_zero:
+        return p
+    denominators, integral = p.clear_denoms()
+    content, primitive = integral.primitive()
+    return primitive if content / denominators > 0 else -primitive
+
+
+class _NotRational(Exception):
+    """An expression that is not built from symbols and rationals by +, · and integer powers."""
+
+
+def _cleared_in_ring(expr, positive: set) -> sympy.Poly | None:
+    """clear's numerator, times the sign of the denominator, as a Poly in the sorted symbols it
+    has, computed by arithmetic in QQ[symbols] (no expansion of SymPy expressions); None where
+    that fails (an expression it does not cover, a zero or not provably positive denominator):
+    then clear decides as written above, and reports why. Where it succeeds the fraction is
+    cancelled to lowest terms as sfield's is, so the result is the same up to a positive
+    factor, which _primitive removes; and its denominator is a monomial in variables of
+    `positive`, which is when factor_list accepts it (a polynomial of two or more terms has a
+    factor that is not a variable)."""
+    symbols = sorted(expr.free_symbols, key=str) or [Symbol("_")]
+    fraction = _in_ring(expr, symbols)
+    if fraction is None:
+        return None
+    numerator, denominator = fraction[0].cancel(fraction[1])
+    if not denominator.is_term or any(e and symbols[i] not in positive
+                                      for i, e in enumerate(denominator.LM)):
+        return None
+    numerator = numerator if denominator.LC > 0 else -numerator
+    used = [i for i in range(len(symbols)) if any(m[i] for m in numerator.itermonoms())]
+    if not used:
+        return _poly(QQ.to_sympy(numerator.LC) if numerator else sympy.Integer(0))
+    return sympy.Poly.from_dict({tuple(m[i] for i in used): c for m, c in numerator.iterterms()},
+                                *[symbols[i] for i in used], domain=QQ)
+
+
+@functools.lru_cache(maxsize=None)
+def _ring(symbols: tuple):
+    """QQ[symbols] (a plain polynomial ring object, built once per tuple of generators)."""
+    return ring(symbols, QQ)[0]
+
+
+def _in_ring(expr, symbols: list):
+    """expr as (numerator, denominator) in QQ[symbols], not cancelled; None where expr is not
+    built from the symbols and rationals by +, · and integer powers, or divides by zero."""
+    if not all(x.is_Symbol for x in symbols):
+        return None
+    R = _ring(tuple(symbols))
+    try:
+        numerator, denominator = _fraction(expr, R, dict(zip(symbols, R.gens)), {})
+    except _NotRational:
+        return None
+    return None if denominator.is_zero else (numerator, denominator)
+
+
+def _fraction(expr, R, gens: dict, seen: dict) -> tuple:
+    """expr as (numerator, denominator) in R, not yet cancelled."""
+    if expr in seen:
+        return seen[expr]
+    if expr.is_Symbol:
+        value = gens[expr], R.one
+    elif expr.is_Rational:
+        value = R.ground_new(QQ(int(expr.p), int(expr.q))), R.one
+    elif expr.is_Add or expr.is_Mul:
+        parts = [_fraction(a, R, gens, seen) for a in expr.args]
+        value = parts[0]
+        for part in parts[1:]:
+            value = _sum(value, part) if expr.is_Add else (value[0] * part[0], value[1] * part[1])
+    elif expr.is_Pow and expr.exp.is_Integer:
+        numerator, denominator = _fraction(expr.base, R, gens, seen)
+        k = int(expr.exp)
+        if k < 0:
+            if not numerator:
+                raise _NotRational
+            numerator, denominator, k = denominator, numerator, -k
+        value = numerator**k, denominator**k
+    else:
+        raise _NotRational
+    seen[expr] = value
+    return value
+
+
+def _sum(a: tuple, b: tuple) -> tuple:
+    (n1, d1), (n2, d2) = a, b
+    if d1 == d2:
+        return n1 + n2, d1
+    if d1.is_term and d2.is_term:
+        common = d1.lcm(d2)
+        return n1 * common.exquo(d1) + n2 * common.exquo(d2), common
+    return n1 * d2 + n2 * d1, d1 * d2
 
 
 def extend(branches: list[Branch], formula: Formula) -> list[Branch]:
@@ -395,30 +502,55 @@ def _refute(branch: Branch, proof: Refutation) -> str | None:
     """None if Σ a_k·Π q_kj²·Π g_kl + Σ m_i·e_i is the zero polynomial with a_k > 0, the g atoms
     "> 0"/">= 0", the e atoms "= 0", and some term a positive constant times strict atoms only."""
     atoms = branch.atoms
-    total = _poly(sympy.Integer(0))
+    terms = []                             # each a list of Polys, the sum of their products
     strict = False
     for product in proof.products:
         a = product.coefficient
         if not (isinstance(a, Rational) and a > 0):
             return f"coefficient {a} is not a positive rational"
-        value = _poly(a)
+        factors = [_poly(a)]
         for k in product.atoms:
             if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] not in (">", ">="):
                 return f"atom {k} is not a > or >= atom of the branch"
-            value *= atoms[k][0]
+            factors.append(atoms[k][0])
         for square in product.squares:
-            value *= _polynomial(square, "a square") ** 2
+            factors += [_polynomial(square, "a square")] * 2
         strict |= not product.squares and all(atoms[k][1] == ">" for k in product.atoms)
-        total += value
+        terms.append(factors)
     for multiplier, k in proof.multiples:
         if not (isinstance(k, int) and 0 <= k < len(atoms)) or atoms[k][1] != "=":
             return f"atom {k} is not an = atom of the branch"
-        total += _polynomial(multiplier, "a multiplier") * atoms[k][0]
+        terms.append([_polynomial(multiplier, "a multiplier"), atoms[k][0]])
     if not strict:
         return "no strictly positive term (a positive constant times strict atoms only)"
-    if not total.is_zero:
+    total = _sum_of_products(terms)
+    if total:
         return f"not an identity: the sum is {sympy.factor(total.as_expr())}"
     return None
+
+
+def _sum_of_products(terms: list[list[sympy.Poly]]):
+    """Σ Π of the Polys (over QQ), computed in one polynomial ring over all their generators."""
+    symbols = sorted({g for factors in terms for p in factors for g in p.gens}, key=str)
+    R = _ring(tuple(symbols))
+    index = {g: i for i, g in enumerate(symbols)}
+
+    def element(p: sympy.Poly):
+        places = [index[g] for g in p.gens]
+        terms_of_p = {}
+        for monomial, c in p.rep.to_dict().items():
+            full = [0] * len(symbols)
+            for i, e in zip(places, monomial):
+                full[i] = e
+            terms_of_p[tuple(full)] = c
+        return R.from_dict(terms_of_p)
+    total = R.zero
+    for factors in terms:
+        value = R.one
+        for p in factors:
+            value *= element(p)
+        total += value
+    return total
 
 
 def _with(branch: Branch, expr, relation: str) -> Branch:
@@ -459,11 +591,11 @@ def _instantiate(branch: Branch, proof: Instantiate) -> tuple[list[Branch], str 
 
 def _substitute(formula, subs: dict):
     if isinstance(formula, Atom):
-        return Atom(formula.expr.subs(subs, simultaneous=True), formula.relation)
+        return Atom(formula.expr.xreplace(subs), formula.relation)
     if isinstance(formula, Forall):
         inner = {x: v for x, v in subs.items() if x not in formula.variables}
         return Forall(formula.variables, _substitute(formula.body, inner),
-                      tuple((r, sympy.sympify(sq).subs(inner, simultaneous=True)) for r, sq in formula.roots),
+                      tuple((r, sympy.sympify(sq).xreplace(inner)) for r, sq in formula.roots),
                       formula.exists)
     return type(formula)(tuple(_substitute(part, subs) for part in formula.parts))
 

@@ -63,6 +63,12 @@ class Evaluator:
             self._gradient = (symbols, [sympy.diff(loss, wk) for wk in symbols])
         return self._gradient
 
+    def adopt_gradient(self, gradient: tuple) -> None:
+        """Use `gradient`, what differentiate returned in another process (a worker of
+        harness/prove.run_obligations), as if built here."""
+        if self._gradient is None:
+            self._gradient = gradient
+
     def bn_gradient(self, w) -> Matrix:
         """∂L̂/∂w_k at w: the literal loss differentiated symbolically in w_1..w_d (once per
         Evaluator), then evaluated at w."""

@@ -9,14 +9,20 @@ constant column added here). Per block, PᵀP is computed in the cheapest exact 
 - python-flint fmpz_mat otherwise (arbitrary precision).
 Block products with the same scales are added in int64 while their bounds sum below 2^63, then in
 Python integers; at the end each group becomes S⁻¹ (Σ PᵀP) S⁻¹ in fmpq and the groups are added.
+A learning set held in memory (`set_moments`: `prove`, the search) takes the fmpz_mat product
+directly, without numpy, which `prove` then never imports (numpy is imported where a block is).
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from fractions import Fraction
+from math import lcm
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import numpy as np
 from flint import fmpq, fmpq_mat, fmpz_mat
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _FLOAT_EXACT = 2**53
 _INT64_EXACT = 2**63
@@ -27,6 +33,8 @@ class _Sum:
     """Σ PᵀP, Σ P (column sums) and the row count of blocks sharing one set of scales."""
 
     def __init__(self, cols: int):
+        import numpy as np
+
         self.gram = np.zeros((cols, cols), dtype=np.int64)
         self.sums = np.zeros(cols, dtype=np.int64)
         self.bound = 0                        # ≥ every |entry| of gram and sums
@@ -35,6 +43,8 @@ class _Sum:
         self.count = 0
 
     def add(self, values: np.ndarray) -> None:
+        import numpy as np
+
         rows = values.shape[0]
         self.count += rows
         if values.dtype != np.int64:
@@ -76,6 +86,8 @@ def _add(gram_a, sums_a, gram_b, sums_b) -> tuple[list[list[int]], list[int]]:
 
 def _int_product(values: np.ndarray, m: int) -> np.ndarray:
     """PᵀP exactly for an int64 P with max|p| = m and m²·rows < 2^63."""
+    import numpy as np
+
     rows = values.shape[0]
     step = rows if m == 0 else (_FLOAT_EXACT - 1) // (m * m)
     if step < min(rows, _MIN_SLICE):
@@ -88,11 +100,31 @@ def _int_product(values: np.ndarray, m: int) -> np.ndarray:
 
 
 def _flint_product(values: np.ndarray) -> tuple[list[list[int]], list[int]]:
-    cols = values.shape[1]
-    Pt = fmpz_mat(values.T.tolist())
+    return _flint_gram(values.T.tolist())
+
+
+def _flint_gram(columns: list[list[int]]) -> tuple[list[list[int]], list[int]]:
+    """PᵀP and the column sums of P, given P's columns (Python ints), by fmpz_mat."""
+    Pt = fmpz_mat(columns)
     G = Pt * Pt.transpose()
+    cols = len(columns)
     gram = [[int(G[i, j]) for j in range(cols)] for i in range(cols)]
-    return gram, [sum(int(v) for v in col) for col in values.T.tolist()]
+    return gram, [sum(int(v) for v in col) for col in columns]
+
+
+def integer_columns(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction]
+                    ) -> tuple[list[list[int]], tuple[int, ...]]:
+    """The columns of P = [X | y] as integers and their scales (each column's lcm of
+    denominators): column k of Z is P's column k divided by scales[k]."""
+    columns = [list(col) for col in zip(*X)] + [list(y)]
+    scales = tuple(lcm(*(v.denominator for v in col)) for col in columns)
+    return [[int(v * s) for v in col] for col, s in zip(columns, scales)], scales
+
+
+def set_moments(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction]) -> tuple[int, fmpq_mat]:
+    """(n, M) with M = ZᵀZ of a learning set held in memory (one fmpz_mat product)."""
+    columns, scales = integer_columns(X, y)
+    return moments_from({scales: (*_flint_gram(columns), len(y))})
 
 
 Groups = dict[tuple[int, ...], tuple[list[list[int]], list[int], int]]

@@ -3,18 +3,16 @@ witness -> independent evaluator -> report (a plain dict, JSON-ready).
 
 Z3 (every query and hypothesis check), cvc5, the certificate checks, the Monte-Carlo estimate,
 and each obligation's SymPy cross-check and tie as soon as Z3 has decided it, all run side by
-side in one pool of killable workers (harness/solver.decide_all). Nothing is cached from one run
-to the next."""
+side in one pool of killable workers (harness/solver.decide_all). The first worker starts on what
+needs no SymPy (Z3, cvc5, the Monte-Carlo estimate, the ties of unsat obligations) before this
+process imports SymPy, so that its 0.3 s import overlaps them. Nothing is cached from one run to
+the next."""
 
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import sympy
-
-from harness.cross_check import cross_check
-from harness.evaluator import Evaluator, failing_probability
 from harness.learning_set import LearningSet
 from harness.monte_carlo import monte_carlo_report
 from harness.numbers import show
@@ -27,11 +25,15 @@ from proofs import all_obligations
 from proofs.degenerate import degenerate_claims, degenerate_obligations
 from proofs.obligation import Obligation
 
+if TYPE_CHECKING:    # SymPy is imported once the first worker runs (`prove`)
+    from harness.evaluator import Evaluator
 
 Check = Callable[[Obligation, Outcome], tuple[bool, str]]   # an obligation's SymPy cross-check
 
 
 def exact_text(value) -> str:
+    import sympy
+
     return sympy.sstr(value)
 
 
@@ -42,11 +44,16 @@ def all_proved(rows: list[dict]) -> bool:
     return exit_code(r["status"] for r in rows) == 0
 
 
-def _guarded(check: Check, ob: Obligation, outcome: Outcome) -> tuple[bool | None, str]:
+def _guarded(check: Check, ob: Obligation, outcome: Outcome, adopt: Callable | None = None,
+             prepared: tuple = ()) -> tuple[bool | None, str]:
     """The SymPy cross-check of one obligation, after Z3, only of a definite answer: True (it
-    agrees), False (it disagrees), None (not run, or it raised: reported, never a pass)."""
+    agrees), False (it disagrees), None (not run, or it raised: reported, never a pass). Before
+    it, adopt(value) for each `prepared` WorkerResult that succeeded (run_obligations)."""
     if outcome.result not in ("sat", "unsat"):
         return None, f"solver answered {outcome.result} ({outcome.reason})"
+    for result in prepared:
+        if result.kind == "ok":
+            adopt(result.payload)
     try:
         passed, detail = check(ob, outcome)
     except Exception as exc:                    # reported, never a pass
@@ -58,6 +65,8 @@ def _import_before_forking() -> None:
     """Import here what the certificate checks and cross-checks import lazily (SymPy's Add
     imports sympy.tensor on first use), so that each worker does not import it again."""
     import harness.certify  # noqa: F401
+    import harness.cross_check  # noqa: F401
+    import proofs.certificates  # noqa: F401
     import sympy.tensor.tensor  # noqa: F401
 
 
@@ -70,14 +79,26 @@ def prove(ls: LearningSet, timeout_s: float = 30.0, samples: int = 100_000) -> d
         report.update(verdict="degenerate", reason=stats.degenerate, decided=stats.decided,
                       obligations=rows)
         return _finish(report, rows, start)
-    ev = Evaluator(ls.X, ls.y)
     claims = make_claims(ls, stats)
     sampling = stats.lemma_fails and samples
     monte_carlo = [(lambda: monte_carlo_report(stats.w_star, stats.bn_direction, samples),
                     max(timeout_s, 60.0))] if sampling else []
-    ev.differentiate()                 # once, before the cross-check workers fork
-    rows, extra = run_obligations(all_obligations(claims), timeout_s, _checker(claims, ev),
-                                  lambda name: certificate(name, claims), claims, monte_carlo)
+    evaluator: list[Evaluator] = []      # built by warmup, once the first worker has started
+
+    def warmup() -> None:
+        from harness.evaluator import Evaluator
+
+        evaluator.append(Evaluator(ls.X, ls.y))
+    rows, extra = run_obligations(all_obligations(claims), timeout_s,
+                                  _checker(claims, lambda: evaluator[0]),
+                                  lambda name: certificate(name, claims), claims, monte_carlo,
+                                  prepare=(lambda: evaluator[0].differentiate(),
+                                           lambda gradient: evaluator[0].adopt_gradient(gradient)),
+                                  warmup=warmup)
+    import sympy
+
+    from harness.evaluator import failing_probability
+
     probability = failing_probability(stats.w_star, stats.bn_direction) if stats.lemma_fails else 0
     report.update(
         verdict="fails" if stats.lemma_fails else "holds",
@@ -99,44 +120,70 @@ def degenerate_rows(ls: LearningSet, stats, timeout_s: float) -> list[dict]:
     decided answer where it has one (proofs/degenerate.py); also `prove --variant`'s."""
     loss = None if stats.w_star is None else standard_loss_at_w_star(stats)
     claims = degenerate_claims(ls.X, ls.y, stats.w_star, loss)
+    from harness.evaluator import Evaluator
+
     ev = Evaluator(ls.X, ls.y)
     rows, _ = run_obligations(degenerate_obligations(stats.degenerate_kind, claims), timeout_s,
-                              _checker(claims, ev), lambda name: certificate(name, claims), claims)
+                              _checker(claims, lambda: ev), lambda name: certificate(name, claims),
+                              claims)
     return rows
 
 
-def _checker(claims, ev: Evaluator) -> Check:
-    return lambda ob, outcome: cross_check(ob.name, claims, ev, outcome)
+def _checker(claims, evaluator: Callable[[], Evaluator]) -> Check:
+    def check(ob: Obligation, outcome: Outcome) -> tuple[bool, str]:
+        from harness.cross_check import cross_check
+
+        return cross_check(ob.name, claims, evaluator(), outcome)
+    return check
 
 
 def run_obligations(obligations: list[Obligation], timeout_s: float, check: Check,
                     certify: Callable[[str], bool | None] | None = None, tie_claims=None,
-                    also: list = ()) -> tuple[list[dict], list]:
+                    also: list = (), prepare: tuple[Callable[[], object], Callable] | None = None,
+                    warmup: Callable[[], None] | None = None) -> tuple[list[dict], list]:
     """The report rows of the obligations, and the WorkerResults of the `also` tasks. Everything
     runs side by side in one pool of killable workers (harness/solver.decide_all): Z3 on every
     query and its hypotheses, cvc5 on every query, the certificates (`certify(name)`: True/False,
     None where there is none), the `also` tasks, and, as soon as Z3 has decided an obligation,
     its SymPy cross-check (`check`) and, given `tie_claims`, its tie to the literal statement
-    (proofs/ties.py)."""
-    _import_before_forking()
+    (proofs/ties.py). `prepare` = (compute, adopt): compute() runs once in a worker, before the
+    other extra tasks, and each cross-check waits for it and calls adopt(its value) where it
+    succeeded (the evaluator's derivative, computed once beside the Z3 checks instead of in this
+    process before the workers start; where it failed, a cross-check computes it itself).
+    `warmup`: a first worker starts at once on the Z3 checks, cvc5, the `also` tasks and the ties
+    of the expected-unsat obligations (none of which needs SymPy), while this process runs
+    warmup() and imports what the others need; they run in workers started after that."""
+    if warmup is None:
+        _import_before_forking()
     count = len(obligations)
+    preparing = [] if prepare is None else [(prepare[0], timeout_s)]
     certifying = [] if certify is None else [(lambda name=ob.name: certify(name), timeout_s)
                                              for ob in obligations]
-    checking = [(i, lambda outcome, ob=ob: _guarded(check, ob, outcome), timeout_s)
-                for i, ob in enumerate(obligations)]
+    adopt = None if prepare is None else prepare[1]
+    checking = [(i, lambda outcome, *prepared, ob=ob: _guarded(check, ob, outcome, adopt, prepared),
+                 timeout_s, tuple(range(len(preparing)))) for i, ob in enumerate(obligations)]
     ties = [{}] * count if tie_claims is None else _ties_without_solver(obligations, tie_claims)
     tying = [(i, lambda outcome, ob=ob: _tie_answer(ob.name, tie_claims, outcome, timeout_s),
               2 * timeout_s) for i, ob in enumerate(obligations) if ties[i] is None]
-    answers = decide_all(obligations, timeout_s,
-                         also=[second_solver_task(ob, timeout_s) for ob in obligations]
-                         + certifying + list(also), then=checking + tying)
-    outcomes = answers[:count]
-    second = [second_solver_fields(r) for r in answers[count:2 * count]]
+    # The pool takes tasks in this order: the longer ones first, the short cross-checks last,
+    # so that both workers finish at about the same time.
+    extra_tasks = preparing + list(also) + certifying + [second_solver_task(ob, timeout_s)
+                                                         for ob in obligations]
+    early = None if warmup is None else (       # what needs no SymPy: `also`, cvc5, unsat ties
+        lambda: (warmup(), _import_before_forking()),
+        {*range(len(preparing), len(preparing) + len(also)),
+         *range(len(extra_tasks) - count, len(extra_tasks))},
+        {k for k, (i, *_) in enumerate(tying) if obligations[i].expected == "unsat"})
+    answers = iter(decide_all(obligations, timeout_s, also=extra_tasks, then=tying + checking,
+                              early=early))
+
+    def take(k: int) -> list:
+        return [next(answers) for _ in range(k)]
+    outcomes, _, extra = take(count), take(len(preparing)), take(len(also))
     certificates = ([None] * count if certify is None else
-                    [r.payload if r.kind == "ok" else False for r in answers[2 * count:3 * count]])
-    extra = answers[2 * count + len(certifying):len(answers) - len(checking) - len(tying)]
-    checks = answers[len(answers) - len(checking) - len(tying):len(answers) - len(tying)]
-    tied = iter(answers[len(answers) - len(tying):])
+                    [r.payload if r.kind == "ok" else False for r in take(count)])
+    second = [second_solver_fields(r) for r in take(count)]
+    tied, checks = iter(take(len(tying))), take(count)
     ties = [t if t is not None else _tie_row(next(tied)) for t in ties]
     rows = []
     for ob, outcome, cvc5_fields, cert, checked, tie in zip(obligations, outcomes, second,

@@ -27,6 +27,7 @@ from harness.columns import MISSING, ReadOptions, Selection, no_header_names, se
 from harness.dialect import SAMPLE_LINES, is_skipped, sniff, split_fields
 from harness.fast_parse import parse_chunk
 from harness.learning_set import InputError, LearningSet, json_learning_set
+from harness.moments import integer_columns
 from harness.numbers import _DOUBLE_MAX, parse_exact
 from harness.sources import Source, open_source, read_chunks
 
@@ -97,9 +98,7 @@ def learning_set(table: Table) -> LearningSet:
 
 def fraction_blocks(ls: LearningSet) -> Iterator[Block]:
     """A learning set held as Fractions, as one Block (denominators cleared per column)."""
-    columns = [list(col) for col in zip(*ls.X)] + [list(ls.y)]
-    scales = tuple(lcm(*(v.denominator for v in col)) for col in columns)
-    yield block_of([[int(v * s) for v in col] for col, s in zip(columns, scales)], scales)
+    yield block_of(*integer_columns(ls.X, ls.y))
 
 
 def block_of(columns: list[list[int]], scales: tuple[int, ...]) -> Block:

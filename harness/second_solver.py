@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import time
 
-import cvc5
-
 from harness.solver import SEED, Outcome
 
 OPTIONS = {
@@ -40,7 +38,10 @@ def decide_cvc5(text: str, timeout_s: float = 30.0, name: str = "<query>") -> Ou
 
 
 def decide_here(text: str, timeout_s: float, name: str, options: dict) -> Outcome:
-    """cvc5 on `text` in this process, with its soft limit `tlimit-per` only."""
+    """cvc5 on `text` in this process, with its soft limit `tlimit-per` only (cvc5 is imported
+    here, in the worker that runs it: `prove` itself never needs it)."""
+    import cvc5
+
     tm = cvc5.TermManager()
     solver = cvc5.Solver(tm)
     for option, value in {**options, "tlimit-per": str(max(1, int(timeout_s * 1000)))}.items():

@@ -18,16 +18,17 @@ witness value as exact text (harness/witness.describe); nothing is cached betwee
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
 import signal
 import struct
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable
 
-import sympy
 import z3
 
 from harness.witness import describe, from_text
@@ -67,14 +68,21 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int
                also: list[tuple[Callable[[], object], float]] = (),
                meanwhile: list[Callable[[], None]] = (),
                on_result: Callable[[int], None] | None = None,
-               then: list[tuple[int, Callable[[Outcome], object], float]] = ()) -> list:
+               then: list[tuple] = (),
+               early: tuple[Callable[[], None], set[int], set[int]] | None = None) -> list:
     """`decide` for each obligation, in order; the hypothesis check and the query of every
     obligation are independent Z3 checks, run `jobs` at a time, each in its own worker.
     `also`: more (task, timeout) pairs to run in the same pool (cvc5 beside Z3, say); `then`:
     (i, task, timeout) triples, each task run in the pool on obligation i's Outcome as soon as it
-    is decided (its cross-check, say). The WorkerResults of `also`, then of `then`, are appended
-    to the returned list, in order. `meanwhile`: work for this process while it waits for the
-    workers (run_in_workers). `on_result(i)`: called as each check finishes (a progress bar)."""
+    is decided (its cross-check, say); a fourth element, indices into `also`, makes the task wait
+    for those too and receive their WorkerResults after the Outcome. The WorkerResults of `also`,
+    then of `then`, are appended to the returned list, in order. `meanwhile`: work for this
+    process while it waits for the workers (run_in_workers). `on_result(i)`: called as each
+    check finishes (a progress bar). `early` = (warmup, light_also, light_then): a first worker
+    starts at once on the Z3 checks and the `also` tasks of light_also (indices into `also`),
+    then also takes the `then` tasks of light_then, while this process runs warmup() (its
+    imports: those tasks must need none of them); the other workers start after warmup
+    (run_in_workers)."""
     tasks, slots = [], []
     for ob in obligations:
         hypotheses = (*ob.definitions, *ob.premises)
@@ -82,24 +90,31 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int
         tasks.append(_query_task(ob.query, timeout_s, ob.witness, ob.tactic))
         if hypotheses:
             tasks.append(_query_task(hypotheses, timeout_s, {}, ob.tactic))
-    needs, first = {}, len(tasks) + len(also)
-    for k, (i, _, _) in enumerate(then):
-        needs[first + k] = tuple(j for j in slots[i] if j is not None)
-    limits = [timeout_s] * len(tasks) + [limit for _, limit in also] + [limit for _, _, limit in then]
-    results = run_in_workers(tasks + [task for task, _ in also]
-                             + [_on_outcome(task, timeout_s) for _, task, _ in then],
-                             limits, jobs, meanwhile, on_result, needs)
+    needs, first, wrapped = {}, len(tasks) + len(also), []
+    for k, (i, task, _, *after) in enumerate(then):
+        checks = tuple(j for j in slots[i] if j is not None)
+        needs[first + k] = (*checks, *(len(tasks) + a for a in (after[0] if after else ())))
+        wrapped.append(_on_outcome(task, timeout_s, len(checks)))
+    limits = [timeout_s] * len(tasks) + [limit for _, limit in also] + [item[2] for item in then]
+    light = None if early is None else (
+        early[0], {*range(len(tasks)), *(len(tasks) + a for a in early[1]), *(first + k for k in early[2])})
+    results = run_in_workers(tasks + [task for task, _ in also] + wrapped,
+                             limits, jobs, meanwhile, on_result, needs,
+                             None if light is None else (light[1], light[0]))
     answers = [_outcome(r, timeout_s) for r in results[:len(tasks)]]
     return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots] + \
         results[len(tasks):]
 
 
-def _on_outcome(task: Callable[[Outcome], object], timeout_s: float) -> Callable[..., object]:
+def _on_outcome(task: Callable[..., object], timeout_s: float, checks: int) -> Callable[..., object]:
     """A `then` task as a worker task: given the WorkerResults of the obligation's query and
-    hypothesis checks, it calls `task` on their Outcome (the one decide_all returns)."""
-    def run(query: "WorkerResult", hypotheses: "WorkerResult | None" = None) -> object:
+    hypothesis checks (`checks` of them), then of the `also` tasks it waits for, it calls `task`
+    on their Outcome (the one decide_all returns), then those other WorkerResults."""
+    def run(query: "WorkerResult", *rest: "WorkerResult") -> object:
+        hypotheses = rest[0] if checks == 2 else None
         return task(_combine(_outcome(query, timeout_s),
-                             None if hypotheses is None else _outcome(hypotheses, timeout_s)))
+                             None if hypotheses is None else _outcome(hypotheses, timeout_s)),
+                    *rest[checks - 1:])
     return run
 
 
@@ -180,7 +195,8 @@ def _outcome(r: WorkerResult, timeout_s: float) -> Outcome:
 def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[float],
                    jobs: int = JOBS, meanwhile: list[Callable[[], None]] = (),
                    on_result: Callable[[int], None] | None = None,
-                   needs: dict[int, tuple[int, ...]] | None = None) -> list[WorkerResult]:
+                   needs: dict[int, tuple[int, ...]] | None = None,
+                   early: tuple[set[int], Callable[[], None]] | None = None) -> list[WorkerResult]:
     """Run the tasks in forked worker processes, `jobs` workers at a time, and return what each
     task returned (pickled back). A worker takes one task after another (a fork per task costs
     10 ms); a worker still running a task GRACE seconds after that task's timeout (`timeout_s`,
@@ -188,7 +204,13 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
     remaining tasks. `needs[i]`: earlier tasks whose results task i waits for; it is then called
     with their WorkerResults (sent to the worker) as arguments. While no answer is ready, this
     process runs the `meanwhile` calls, one at a time (the deadlines are checked after each).
-    `on_result(index)` is called as each task's result (an answer or "killed") arrives."""
+    `on_result(index)` is called as each task's result (an answer or "killed") arrives.
+    `early` = (light, warmup): one worker is forked at once and sent, queued, every task of
+    `light` that needs no other, then this process runs warmup() (imports the other tasks need)
+    while that worker runs them; the other workers are forked after warmup, and the early one
+    only ever takes tasks of `light` (with jobs < 2, warmup runs first and there is no early
+    worker). A queued task's time runs from the answer before it as this process reads it, so
+    during warmup a kill can come late by warmup's time, never early."""
     limits = timeout_s if isinstance(timeout_s, list) else [timeout_s] * len(tasks)
     needs = needs or {}
     if any(j >= i for i, before in needs.items() for j in before):
@@ -198,21 +220,47 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
     meanwhile = list(meanwhile)[::-1]
     workers: list[_Worker] = []
 
-    def next_ready() -> int | None:
-        for position, index in enumerate(pending):
-            if all(results[j] is not None for j in needs.get(index, ())):
-                return pending.pop(position)
-        return None
+    def next_ready(light: set[int] | None) -> int | None:
+        """The first pending task whose needs are met that a worker limited to `light` (None: any
+        task) may take; a worker that may take any task first takes one the early worker may not."""
+        ready = [position for position, index in enumerate(pending)
+                 if all(results[j] is not None for j in needs.get(index, ()))]
+        if light is not None:
+            ready = [p for p in ready if pending[p] in light]
+        elif early is not None:
+            ready = [p for p in ready if pending[p] not in early[0]] or ready
+        return pending.pop(ready[0]) if ready else None
+
+    def record(index: int, result: WorkerResult) -> None:
+        results[index] = result
+        if on_result is not None:
+            on_result(index)
+
+    def retire(worker: "_Worker") -> None:
+        """A dead or killed worker's tasks not yet answered go back to the others."""
+        pending[:0] = worker.queued()
+        pending.sort()
+        workers.remove(worker)
     try:
-        while pending or any(w.index is not None for w in workers):
+        if early is not None and jobs < 2:      # one worker at a time: warm up, then as usual
+            early[1]()
+            early = None
+        if early is not None:
+            light, warmup = early
+            workers.append(_Worker.fork(tasks, workers, light))
+            for index in [i for i in pending if i in light and not needs.get(i)]:
+                pending.remove(index)
+                workers[0].assign(index, limits[index])
+            warmup()
+        while pending or any(w.busy for w in workers):
             for worker in workers:
-                index = next_ready() if worker.index is None else None
+                index = next_ready(worker.light) if not worker.busy else None
                 if index is not None:
                     worker.assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
-            while len(workers) < max(1, jobs) and (index := next_ready()) is not None:
+            while len(workers) < max(1, jobs) and (index := next_ready(None)) is not None:
                 workers.append(_Worker.fork(tasks, workers))     # a fork only for a ready task
                 workers[-1].assign(index, limits[index], tuple(results[j] for j in needs.get(index, ())))
-            busy = {w.output: w for w in workers if w.index is not None}
+            busy = {w.output: w for w in workers if w.busy}
             now = time.perf_counter()
             wait = max(0.0, min(w.deadline for w in busy.values()) - now)
             ready, _, _ = select.select(list(busy), [], [], 0 if meanwhile else wait)
@@ -220,41 +268,47 @@ def run_in_workers(tasks: list[Callable[..., object]], timeout_s: float | list[f
                 meanwhile.pop()()
             for fd in ready:
                 worker = busy[fd]
-                index, answer = worker.index, worker.receive()
-                if answer is not None:
-                    results[index] = answer
-                    if on_result is not None:
-                        on_result(index)
+                for index, answer in worker.receive():
+                    record(index, answer)
                 if worker.dead:
-                    workers.remove(worker)
+                    retire(worker)
             now = time.perf_counter()
-            for worker in [w for w in workers if w.index is not None and now >= w.deadline]:
-                results[worker.index] = WorkerResult("killed", None, now - worker.start)
-                if on_result is not None:
-                    on_result(worker.index)
+            for worker in [w for w in workers if w.busy and now >= w.deadline]:
+                record(worker.assigned.popleft()[0], WorkerResult("killed", None, now - worker.start))
                 worker.kill()
-                workers.remove(worker)
+                retire(worker)
         for work in meanwhile[::-1]:
             work()
     finally:
         for worker in workers:
-            worker.kill() if worker.index is not None else worker.close()
+            worker.kill() if worker.busy else worker.close()
     return results  # type: ignore[return-value]
 
 
 class _Worker:
-    """A forked process that runs tasks[i] for each index i it is sent and answers with one
-    length-prefixed pickled record (kind, payload) per task."""
+    """A forked process that runs tasks[i] for each index i it is sent, in the order sent, and
+    answers with one length-prefixed pickled record (kind, payload) per task. `light`: the only
+    tasks it may take (None: any)."""
 
-    def __init__(self, pid: int, to_child: int, output: int):
-        self.pid, self.to_child, self.output = pid, to_child, output
-        self.index: int | None = None
+    def __init__(self, pid: int, to_child: int, output: int, light: set[int] | None = None):
+        self.pid, self.to_child, self.output, self.light = pid, to_child, output, light
+        self.assigned: deque[tuple[int, float]] = deque()   # (index, limit); the first is running
         self.deadline = self.start = 0.0
         self.data = bytearray()
         self.dead = False
 
+    @property
+    def busy(self) -> bool:
+        return bool(self.assigned)
+
+    def queued(self) -> list[int]:
+        """The tasks sent and not answered (once the running one has been taken off)."""
+        return [index for index, _ in self.assigned]
+
     @staticmethod
-    def fork(tasks, others: list["_Worker"]) -> "_Worker":
+    def fork(tasks, others: list["_Worker"], light: set[int] | None = None) -> "_Worker":
+        if not gc.isenabled():       # the parent's objects are long-lived (`prove` turns the
+            gc.freeze()              # collector off): frozen, the worker's collections skip them
         task_read, task_write = os.pipe()
         answer_read, answer_write = os.pipe()
         pid = os.fork()
@@ -270,33 +324,41 @@ class _Worker:
                 os._exit(0)
         os.close(task_read)
         os.close(answer_write)
-        return _Worker(pid, task_write, answer_read)
+        return _Worker(pid, task_write, answer_read, light)
 
     def assign(self, index: int, limit: float, arguments: tuple = ()) -> None:
-        self.index, self.start = index, time.perf_counter()
-        self.deadline = self.start + limit + GRACE
+        if not self.assigned:
+            self._started(limit)
+        self.assigned.append((index, limit))
         data = pickle.dumps(arguments)
         view = memoryview(struct.pack("<IQ", index, len(data)) + data)
         while view:
             view = view[os.write(self.to_child, view):]
 
-    def receive(self) -> WorkerResult | None:
-        """Read what is ready: the answer of the current task once it is complete; on EOF
-        (the worker died) "died" for the current task."""
+    def _started(self, limit: float) -> None:
+        self.start = time.perf_counter()
+        self.deadline = self.start + limit + GRACE
+
+    def receive(self) -> list[tuple[int, WorkerResult]]:
+        """Read what is ready: the (index, answer) of each task whose answer is complete; on EOF
+        (the worker died) "died" for the running task."""
         chunk = os.read(self.output, 1 << 16)
         elapsed = time.perf_counter() - self.start
         if not chunk:
             self.close()
-            self.dead, self.index = True, None
-            return WorkerResult("died", None, elapsed)
+            self.dead = True
+            return [(self.assigned.popleft()[0], WorkerResult("died", None, elapsed))]
         self.data += chunk
-        if len(self.data) < 8 or len(self.data) < 8 + struct.unpack("<Q", self.data[:8])[0]:
-            return None
-        size = struct.unpack("<Q", self.data[:8])[0]
-        kind, payload = pickle.loads(bytes(self.data[8:8 + size]))
-        del self.data[:8 + size]
-        self.index = None
-        return WorkerResult(kind, payload, elapsed)
+        answers = []
+        while len(self.data) >= 8 and len(self.data) >= 8 + struct.unpack("<Q", self.data[:8])[0]:
+            size = struct.unpack("<Q", self.data[:8])[0]
+            kind, payload = pickle.loads(bytes(self.data[8:8 + size]))
+            del self.data[:8 + size]
+            answers.append((self.assigned.popleft()[0], WorkerResult(kind, payload, elapsed)))
+            if self.assigned:
+                self._started(self.assigned[0][1])
+                elapsed = 0.0
+        return answers
 
     def kill(self) -> None:
         try:
@@ -316,6 +378,7 @@ class _Worker:
 
 
 def _serve(tasks, task_read: int, answer_write: int) -> None:
+    gc.enable()                                # where the parent has turned it off (`prove`)
     while True:
         request = _read_exactly(task_read, 12)
         if request is None:

@@ -17,9 +17,8 @@ from flint import fmpq, fmpq_mat, fmpz, fmpz_mat
 
 from harness.dependency import Dependency, dependency, describe
 from harness.learning_set import LearningSet
-from harness.moments import moments
+from harness.moments import set_moments
 from harness.numbers import coprime_fraction
-from harness.reader import fraction_blocks
 from harness.vectors import RationalVector
 from typing import TYPE_CHECKING
 
@@ -76,7 +75,7 @@ def _fr(q: fmpq) -> Fraction:
 
 
 def exact_statistics(ls: LearningSet) -> Statistics:
-    n, M = moments(fraction_blocks(ls))
+    n, M = set_moments(ls.X, ls.y)
     return statistics_from_moments(n, M, ls.dim)
 
 

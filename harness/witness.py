@@ -13,8 +13,12 @@ in the harness):
 
 from __future__ import annotations
 
-import sympy
+from typing import TYPE_CHECKING
+
 import z3
+
+if TYPE_CHECKING:     # imported where a value is read (`prove`'s first worker never needs it)
+    import sympy
 
 PRECISIONS = (10, 20, 40, 80)
 
@@ -38,6 +42,8 @@ def describe(value: z3.ExprRef) -> tuple:
 
 def from_text(description: tuple) -> sympy.Expr:
     """The exact SymPy number that `describe` wrote."""
+    import sympy
+
     if description[0] == "rational":
         return sympy.Rational(description[1])
     _, coeffs, bounds = description

@@ -87,9 +87,11 @@ def z3_answers(outcome):
     """harness.prove.decide_all with every Z3 answer replaced by `outcome` (cvc5 still runs)."""
     from harness.solver import run_in_workers
 
-    def decide_all(obligations, timeout_s, also=(), meanwhile=(), then=()):
-        tasks = [task for task, _ in also] + [lambda task=task: task(outcome) for _, task, _ in then]
-        limits = [limit for _, limit in also] + [limit for _, _, limit in then]
+    def decide_all(obligations, timeout_s, also=(), meanwhile=(), then=(), early=None):
+        if early is not None:
+            early[0]()                    # warmup: what the cross-checks need
+        tasks = [task for task, _ in also] + [lambda task=item[1]: task(outcome) for item in then]
+        limits = [limit for _, limit in also] + [item[2] for item in then]
         return [outcome for _ in obligations] + run_in_workers(tasks, limits, meanwhile=meanwhile)
     return decide_all
 

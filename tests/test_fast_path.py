@@ -113,6 +113,31 @@ def test_blocks_with_different_scales_are_summed_exactly():
             assert (int(M[i, j].p), int(M[i, j].q)) == (want.numerator, want.denominator)
 
 
+def test_a_learning_set_in_memory_has_the_moments_of_its_blocks():
+    """set_moments (one fmpz_mat product, no numpy: `prove`) equals the block path of `check`."""
+    from harness.learning_set import LearningSet
+    from harness.moments import set_moments
+    from harness.reader import fraction_blocks
+
+    rng = random.Random(7)
+    X = tuple(tuple(Fraction(rng.randint(-10**12, 10**12), rng.choice([1, 3, 10])) for _ in range(3))
+              for _ in range(40))
+    y = tuple(Fraction(rng.randint(-9, 9), rng.choice([1, 7])) for _ in range(40))
+    n, M = set_moments(X, y)
+    assert (n, M) == moments(fraction_blocks(LearningSet(X, y, "random")))
+
+
+def test_prove_reaches_its_workers_without_importing_numpy():
+    """numpy costs 0.1 s of `prove`'s serial start; only the Monte-Carlo worker imports it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import harness.prove as p; from harness.learning_set import canonical; "
+            "ls = canonical(); p.all_obligations(p.make_claims(ls, p.exact_statistics(ls))); "
+            "assert 'numpy' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+
+
 def test_check_does_not_import_z3_without_prove(tmp_path):
     import subprocess
     import sys

@@ -89,3 +89,34 @@ def test_the_negated_lemma_counts_w0_orthogonal_to_w_star_as_inadmissible():
     formula = negated_claim("negated_lemma", Semantics(CANONICAL.X, CANONICAL.y), CANONICAL)
     assert isinstance(formula, Forall)
     assert truth(formula.body.parts[0], dict(zip(formula.variables, (0, 1))))
+
+
+def test_clearing_in_a_polynomial_ring_gives_the_field_route_s_atoms_and_refusals(monkeypatch):
+    """clear() works in QQ[symbols] (harness/certify._cleared_in_ring); with that route switched
+    off it expands through sfield and factor_list. Both give the same primitive polynomial, and
+    refuse the same denominators (a cancelled one is accepted by both)."""
+    import pytest
+
+    import harness.certify as certify
+    from harness.certify import ClaimError
+    s, t = sympy.symbols("s t")
+    cases = [((x - 2 * y) ** 2 / (3 * s**2) - sympy.Rational(5, 7) * x / s, {s}),
+             (-(x**2 - 1) / (x - 1) + y / (2 * t), {t}),                 # (x - 1) cancels
+             (x / (s * (x + 1)) - 1, {s}),                                # x + 1 is not a variable
+             (x / (s * t), {s}),                                          # t not known > 0
+             (sympy.sqrt(2) * x - 1, set()),                              # not in QQ[x]: both refuse
+             (sympy.Rational(-4, 6), set())]
+    for expr, positive in cases:
+        outcomes = []
+        for ring in (True, False):
+            if not ring:
+                monkeypatch.setattr(certify, "_cleared_in_ring", lambda e, p: None)
+            try:
+                p, _ = clear(expr, ">", positive)
+                outcomes.append((p, p.gens))
+            except Exception as exc:                  # ClaimError, or SymPy's own refusal
+                outcomes.append(f"{type(exc).__name__}: {exc}")
+        monkeypatch.undo()
+        assert outcomes[0] == outcomes[1], expr
+    with pytest.raises(ClaimError):
+        clear(x / (s * (x + 1)), ">", {s})

@@ -68,6 +68,33 @@ def test_a_then_task_sees_its_obligation_s_outcome_vacuous_included():
     assert [a.payload for a in answers[2:]] == [("sat", "sqrt(2)"), "vacuous"]
 
 
+def test_a_then_task_can_wait_for_also_tasks_and_receives_their_results():
+    """`prove` differentiates the evaluator's loss once in a worker; each cross-check waits for it."""
+    x = z3.Real("x")
+    vacuous = Obligation("v", "", "unsat", (x > 1, x < 0), premises=(x > 1, x < 0))
+    answers = decide_all([vacuous], timeout_s=5, also=[(lambda: 41, 5), (lambda: 1, 5)],
+                         then=[(0, lambda o, a: (o.result, a.payload + 1), 5, (0,))])
+    assert [a.payload for a in answers[1:]] == [41, 1, ("vacuous", 42)]
+
+
+def test_an_early_worker_runs_the_light_tasks_while_warmup_runs_here():
+    """`prove`'s first worker starts on what needs no SymPy before this process imports it: the
+    early worker never sees what warmup did; the tasks it may not take run in later workers."""
+    seen = []
+    tasks = [lambda: list(seen), lambda: list(seen), lambda a: (list(seen), a.payload)]
+    results = run_in_workers(tasks, 5, jobs=2, needs={2: (0,)},
+                             early=({0}, lambda: seen.append("warm")))
+    assert [r.payload for r in results] == [[], ["warm"], (["warm"], [])]
+
+
+def test_a_queued_task_that_hangs_is_killed_and_the_tasks_queued_after_it_still_run():
+    start = time.perf_counter()
+    results = run_in_workers([lambda: time.sleep(30), lambda: 1, lambda: 2], 0.2, jobs=2,
+                             early=({0, 1, 2}, lambda: None))
+    assert [(r.kind, r.payload) for r in results] == [("killed", None), ("ok", 1), ("ok", 2)]
+    assert time.perf_counter() - start < 0.2 + GRACE + 3.0
+
+
 def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeout():
     """The literal-to-matrix identity of a 60 × 30 set with a 0.1 s timeout: whatever Z3 does,
     the answer (or the kill) comes within the timeout and the kill grace. The bound here leaves
@@ -89,3 +116,18 @@ def test_a_large_z3_identity_answers_or_is_stopped_within_a_second_of_its_timeou
     outcome = decide(ob, timeout_s=0.1)
     assert outcome.result in ("unsat", "timeout")
     assert time.perf_counter() - start < 0.1 + GRACE + 4.0
+
+
+def test_prove_with_an_early_worker_gives_the_golden_report():
+    """Under pytest-xdist `prove` runs one worker (BNPROOF_JOBS=1: warmup first, no early
+    worker); `bnproof prove` runs two, the first started before SymPy is imported."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    code = "from tests.golden import golden_text; print(golden_text('canonical'), end='')"
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, check=True, capture_output=True,
+                         text=True, env={**os.environ, "BNPROOF_JOBS": "2"}).stdout
+    assert out == (root / "tests" / "golden" / "canonical.json").read_text(encoding="utf-8")

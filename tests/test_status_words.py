@@ -44,7 +44,7 @@ def answering(outcome: str):
                     for _ in obligations]
         return (outcomes
                 + [WorkerResult("ok", (obligations[0].expected, 0.0, ""), 0.0) for _ in also]
-                + [WorkerResult("ok", task(outcomes[i]), 0.0) for i, task, _ in then])
+                + [WorkerResult("ok", task(outcomes[i]), 0.0) for i, task, *_ in then])
     return decide_all
 
 
