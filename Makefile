@@ -141,11 +141,11 @@ activations: $(STAMP)
 two-layer: $(STAMP)
 	$(BIN)/python -m harness.two_layer
 
-# Mutation testing (docs/mutation-testing.md), not part of `make test`: mutmut mutates the modules
-# listed in pyproject.toml [tool.mutmut] and runs the fast meaning tests listed there against each
-# mutant (niced: it uses both cores for ~30 min); the summary goes to results/mutation.json and
-# results/mutation.md. `rm -rf mutants` forces a fresh run (mutmut otherwise resumes);
-# `MUTANTS='proofs.bn_optima*' make mutate` runs only the mutants named (names or globs).
+# Mutation testing (docs/mutation-testing.md), not part of `make test`: mutmut generates mutants
+# of the modules listed in pyproject.toml [tool.mutmut], scripts/mutate_covered.py runs each
+# against the tests that call its function (niced, 2 workers), and the summary goes to
+# results/mutation.json and results/mutation.md. The run resumes where it stopped; `rm -rf mutants`
+# starts afresh. `MUTANTS='proofs.bn_optima.*' make mutate` runs only the mutants named (globs).
 .PHONY: mutate
 mutate: $(STAMP)
 	$(BIN)/python scripts/mutate.py $(MUTANTS)

@@ -58,9 +58,14 @@ def markdown(data: dict) -> str:
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     rows = [*data["modules"].items(), ("**total**", data["total"])]
     for module, m in rows:
-        lines.append(f"| {module} | {m['mutants']} | {m['killed']} | {m['surviving']} "
+        label = f"{module} (earlier run)" if m.get("carried_over") else module
+        lines.append(f"| {label} | {m['mutants']} | {m['killed']} | {m['surviving']} "
                      f"| {m['no_tests']} | {m['not_checked']} |")
+    for run in data.get("earlier_runs", []):
+        lines += ["", f"Earlier run, not in the table: {run['note']}"]
     for module, m in data["modules"].items():
+        if m.get("carried_over"):
+            continue            # its mutants were generated from an earlier source
         for name in m["surviving_mutants"] + m["untested_mutants"]:
             kind = "surviving" if name in m["surviving_mutants"] else "no test ran it"
             diff = get_diff_for_mutant(name, path=Path(module)).strip()
@@ -74,9 +79,25 @@ def write_atomically(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def carry_over(data: dict, previous: dict) -> dict:
+    """Modules this run decided nothing of keep the figures of the run that did (marked
+    `"carried_over": true`); the record of earlier runs (`earlier_runs`) is kept as it is."""
+    modules = dict(data["modules"])
+    for module, old in previous.get("modules", {}).items():
+        now = modules.get(module)
+        if now is None or now["not_checked"] == now["mutants"]:
+            modules[module] = {**old, "carried_over": True}
+    total = {key: sum(m[key] for m in modules.values())
+             for key in ("mutants", "killed", "surviving", "no_tests", "not_checked")}
+    return {"modules": dict(sorted(modules.items())), "total": total,
+            "earlier_runs": previous.get("earlier_runs", [])}
+
+
 def main() -> None:
-    data = summary(module_results(Path("mutants")))
-    write_atomically(Path("results/mutation.json"), json.dumps(data, indent=2) + "\n")
+    out = Path("results/mutation.json")
+    previous = json.loads(out.read_text()) if out.exists() else {}
+    data = carry_over(summary(module_results(Path("mutants"))), previous)
+    write_atomically(out, json.dumps(data, indent=2) + "\n")
     write_atomically(Path("results/mutation.md"), markdown(data))
     t = data["total"]
     print(f"mutants {t['mutants']}: killed {t['killed']}, surviving {t['surviving']}, "
