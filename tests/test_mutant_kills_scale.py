@@ -1,0 +1,99 @@
+"""Kills of the surviving mutants of the d >= 4 route of `check --prove` (docs/mutation-testing.md,
+"Third run"): proofs/at_w_star_matrix.py, proofs/bn_optima_sigma.py, proofs/matrix_identities.py,
+proofs/standard_optimum_matrix.py. Each test states a claim of one obligation and changes a
+claimed value or the learning set so that the answer must flip to the opposite definite answer."""
+
+import dataclasses
+import random
+from fractions import Fraction
+
+import pytest
+
+from harness.learning_set import LearningSet
+from harness.solver import decide_all
+from harness.statistics import claims as make_claims
+from harness.statistics import exact_statistics
+from proofs.at_w_star_matrix import at_w_star_matrix
+from proofs.claims import Surd
+from proofs.matrix_identities import data_matrices
+
+
+def random_set(n, dim, seed=1):
+    rng = random.Random(seed)
+    X = tuple(tuple(Fraction(rng.randint(-9, 9)) for _ in range(dim)) for _ in range(n))
+    return LearningSet(X, tuple(Fraction(rng.randint(-9, 9)) for _ in range(n)), f"random {n}x{dim}")
+
+
+@pytest.fixture(scope="module")
+def claims():
+    ls = random_set(12, 6)
+    return make_claims(ls, exact_statistics(ls))
+
+
+def inner(u, v):
+    return sum((a * b for a, b in zip(u, v)), Fraction(0))
+
+
+def sigma_quantities(claims):
+    """(1 + mean(y²), σ²(W*), <c,W*>, c), computed here from the centred data (harness-free)."""
+    n = len(claims.y)
+    mean_x = [sum(col, Fraction(0)) / n for col in zip(*claims.X)]
+    mean_y = sum(claims.y, Fraction(0)) / n
+    xc = [[v - m for v, m in zip(row, mean_x)] for row in claims.X]
+    c = [sum((row[k] * (yi - mean_y) for row, yi in zip(xc, claims.y)), Fraction(0)) / n
+         for k in range(len(mean_x))]
+    u = [inner(row, claims.w_star) for row in xc]
+    q = sum((v * v for v in u), Fraction(0)) / n
+    base = 1 + sum((v * v for v in claims.y), Fraction(0)) / n
+    return base, q, inner(c, claims.w_star), c
+
+
+def not_optimal_answer(claims):
+    [ob] = [o for o in at_w_star_matrix(claims, data_matrices(claims)) if o.name == "w_star_not_bn_optimal"]
+    return decide_all([ob], 20)[0].result
+
+
+# at_w_star_matrix: w_star_not_bn_optimal, "W* is not on the BN ray and L̂(W*) = ℓ* > ℓ_min = L̂(d)"
+
+def test_the_true_claims_prove_w_star_is_not_bn_optimal(claims):
+    assert claims.lemma_fails and not_optimal_answer(claims) == "unsat"
+
+
+def test_a_claimed_minimum_below_the_loss_at_the_claimed_direction_is_not_proved(claims):
+    """ℓ_min one below L̂(d) (still below ℓ*): the claim "ℓ_min = L̂(d)" is false, sat.
+    Kills `_not_optimal` 76 (the disjunct L̂(d) != ℓ_min dropped)."""
+    ell = claims.min_bn_loss
+    wrong = dataclasses.replace(claims, min_bn_loss=Surd(ell.a - 1, ell.b, ell.q))
+    assert not_optimal_answer(wrong) == "sat"
+
+
+def test_a_claimed_direction_whose_loss_equals_the_loss_at_w_star_is_not_proved_better(claims):
+    """A claimed d off the line through W* with <c,d> = <c,W*>²/σ²(W*): the formula's
+    L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>) equals ℓ* (<c,W*> > 0), so "ℓ* > ℓ_min" is false, sat.
+    Kills `_not_optimal` 77 (ℓ* <= ℓ_min dropped) and 94 (`<=` -> `<`)."""
+    base, q, cw, c = sigma_quantities(claims)
+    assert cw > 0
+    target = cw * cw / q
+    d = [Fraction(0)] * len(c)
+    d[0] = target / c[0]                          # <c,d> = target; d is not parallel to W*
+    assert any(v != 0 for v in claims.w_star[1:])
+    wrong = dataclasses.replace(claims, bn_direction=tuple(d), min_bn_loss=claims.bn_loss_at_w_star)
+    assert not_optimal_answer(wrong) == "sat"
+
+
+def test_w_star_on_the_claimed_ray_is_never_proved_off_it(claims):
+    """A claimed d = λ·W* (λ >= 1, so W* = t·d with 0 < t <= 1) and ℓ_min the value the query's
+    formula gives at d, below ℓ*: W* IS on the claimed ray, so the obligation must be sat.
+    Kills `_not_optimal` 74 (the on-ray disjunct dropped) and 41 (`t > 0` -> `t > 1`)."""
+    base, q, cw, c = sigma_quantities(claims)
+    lam = max(Fraction(2), 2 * cw / q)            # λ > <c,W*>/σ²(W*): ℓ_min < ℓ*
+    d = tuple(lam * v for v in claims.w_star)
+    wrong = dataclasses.replace(claims, bn_direction=d, min_bn_loss=Surd(base, Fraction(-2), lam * cw))
+    assert not_optimal_answer(wrong) == "sat"
+
+
+def test_a_claimed_direction_without_positive_variance_gives_a_vacuous_not_a_proof(claims):
+    """d := -d has <c,d> < 0: σ(d) = sqrt(<c,d>) has no value, the definitions are unsat, so the
+    obligation is vacuous. Kills `_not_optimal` 62 (definitions= dropped: then `unsat`, proved)."""
+    wrong = dataclasses.replace(claims, bn_direction=tuple(-v for v in claims.bn_direction))
+    assert not_optimal_answer(wrong) == "vacuous"
