@@ -8,6 +8,7 @@ import random
 from fractions import Fraction
 
 import pytest
+from flint import fmpq, fmpq_mat
 
 from harness.learning_set import LearningSet
 from harness.solver import decide_all
@@ -15,7 +16,7 @@ from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.at_w_star_matrix import at_w_star_matrix
 from proofs.claims import Surd
-from proofs.matrix_identities import data_matrices
+from proofs.matrix_identities import data_matrices, exact_fact, integer_matrix, positive_definite
 
 
 def random_set(n, dim, seed=1):
@@ -97,3 +98,37 @@ def test_a_claimed_direction_without_positive_variance_gives_a_vacuous_not_a_pro
     obligation is vacuous. Kills `_not_optimal` 62 (definitions= dropped: then `unsat`, proved)."""
     wrong = dataclasses.replace(claims, bn_direction=tuple(-v for v in claims.bn_direction))
     assert not_optimal_answer(wrong) == "vacuous"
+
+
+# matrix_identities: the exact facts behind the normal equations and bn_direction_exact
+
+def matrix(rows):
+    return fmpq_mat(len(rows), len(rows[0]), [fmpq(Fraction(v).numerator, Fraction(v).denominator)
+                                              for row in rows for v in row])
+
+
+@pytest.mark.parametrize("rows, definite", [
+    ([[2, 1], [1, 2]], True),
+    ([["1/2", "1/3"], ["1/3", "1/2"]], True),                # rational entries, λ = 6
+    ([[1, 2], [2, 1]], False),                              # indefinite: only the last minor < 0
+    ([[-1, 0], [0, -1]], False),                            # negative definite: the first minor < 0
+    ([[1, 1], [1, 1]], False),                              # positive semidefinite, singular
+    ([[1, 2, 0], [2, 1, 0], [0, 0, -1]], False),            # minors 1, -3, 3: only the middle one < 0
+    ([["1/2", 0], [0, "-1/3"]], False),
+    ([[1, 2], [0, 1]], False),                              # not symmetric
+    ([[5]], True),
+])
+def test_positive_definite_is_sylvesters_criterion_on_hand_matrices(rows, definite):
+    assert positive_definite(matrix(rows)) is definite
+
+
+def test_integer_matrix_is_the_least_positive_integer_multiple():
+    M = integer_matrix(matrix([["1/2", "1/3"], ["-5/6", 2]]))
+    assert [[int(M[i, j]) for j in range(2)] for i in range(2)] == [[3, 2], [-5, 12]]
+
+
+@pytest.mark.parametrize("holds, answer", [(True, "unsat"), (False, "sat")])
+def test_an_exact_fact_is_proved_exactly_when_it_holds(holds, answer):
+    from proofs.obligation import Obligation
+    ob = Obligation(name="fact", statement="a fact", expected="unsat", query=exact_fact(holds))
+    assert decide_all([ob], 10)[0].result == answer
