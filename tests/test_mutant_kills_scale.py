@@ -132,3 +132,35 @@ def test_an_exact_fact_is_proved_exactly_when_it_holds(holds, answer):
     from proofs.obligation import Obligation
     ob = Obligation(name="fact", statement="a fact", expected="unsat", query=exact_fact(holds))
     assert decide_all([ob], 10)[0].result == answer
+
+
+# bn_optima_sigma: the exact direction fact and the premises of the relaxed queries
+
+def sigma_obligation(claims, name):
+    from proofs.bn_optima_sigma import bn_optima_sigma
+    from proofs.encoding import Network, reals
+    net = Network(claims.X, claims.y)
+    obs = bn_optima_sigma(claims, net, reals("w", len(claims.w_star)), data_matrices(claims))
+    return next(o for o in obs if o.name == name)
+
+
+def test_bn_direction_exact_is_proved_on_a_set_whose_d1_is_below_one():
+    """Targets divided by 1000: D_1 = <c,d> = cᵀΣ⁻¹c < 1 (it scales by 10⁻⁶), and Σd = c, Σ
+    positive definite, D_1 > 0 all still hold: unsat. Kills bn_optima_sigma 155 (`D_1 > 1`)."""
+    ls = random_set(12, 6)
+    small = LearningSet(ls.X, tuple(v / 1000 for v in ls.y), "small targets")
+    claims = make_claims(small, exact_statistics(small))
+    assert 0 < inner(sigma_quantities(claims)[3], claims.bn_direction) < 1
+    assert decide_all([sigma_obligation(claims, "bn_direction_exact")], 10)[0].result == "unsat"
+
+
+@pytest.mark.parametrize("name", ["bn_ray_is_global_minimum", "bn_opposite_ray_not_minimum"])
+def test_a_claimed_direction_orthogonal_to_c_makes_the_ray_claims_vacuous_not_proved(claims, name):
+    """A claimed d != 0 with <c,d> = 0 (D_1 = 0): C = D_1·z_1 = 0, so the premise C > 0 (resp.
+    -C > 0) has no model and the relaxed query is vacuous. Kills bn_optima_sigma 165 (and the
+    same drop of `premises=` in the opposite-ray query): without premises it reads `unsat`."""
+    c = sigma_quantities(claims)[3]
+    d = tuple([c[1], -c[0]] + [Fraction(0)] * (len(c) - 2))
+    assert inner(c, d) == 0 and any(d)
+    wrong = dataclasses.replace(claims, bn_direction=d)
+    assert decide_all([sigma_obligation(wrong, name)], 10)[0].result == "vacuous"
