@@ -117,14 +117,17 @@ def matrix(rows):
     ([["1/2", 0], [0, "-1/3"]], False),
     ([[1, 2], [0, 1]], False),                              # not symmetric
     ([[5]], True),
+    ([[1, 0], [0, 1]], True),                               # every minor is exactly 1
 ])
 def test_positive_definite_is_sylvesters_criterion_on_hand_matrices(rows, definite):
     assert positive_definite(matrix(rows)) is definite
 
 
 def test_integer_matrix_is_the_least_positive_integer_multiple():
-    M = integer_matrix(matrix([["1/2", "1/3"], ["-5/6", 2]]))
-    assert [[int(M[i, j]) for j in range(2)] for i in range(2)] == [[3, 2], [-5, 12]]
+    for rows, expected in [([["1/2", "1/3"], ["-5/6", 2]], [[3, 2], [-5, 12]]),
+                           ([["1/3", 1], [1, 3]], [[1, 3], [3, 9]])]:
+        M = integer_matrix(matrix(rows))
+        assert [[int(M[i, j]) for j in range(2)] for i in range(2)] == expected
 
 
 @pytest.mark.parametrize("holds, answer", [(True, "unsat"), (False, "sat")])
@@ -164,3 +167,18 @@ def test_a_claimed_direction_orthogonal_to_c_makes_the_ray_claims_vacuous_not_pr
     assert inner(c, d) == 0 and any(d)
     wrong = dataclasses.replace(claims, bn_direction=d)
     assert decide_all([sigma_obligation(wrong, name)], 10)[0].result == "vacuous"
+
+
+def test_the_standard_loss_is_its_quadratic_form_on_a_set_whose_gram_matrix_has_entries_one():
+    """n·L(w) = wᵀAw - 2bᵀw + yᵀy for every w, on a d = 4 set with A = XᵀX = [[3,3,1,1],
+    [3,6,1,1],[1,1,2,1],[1,1,1,2]]: unsat. Kills matrix_identities `quadratic_form` 25 (entries
+    equal to 1 dropped instead of entries equal to 0)."""
+    from proofs.encoding import Network, reals
+    from proofs.standard_optimum_matrix import standard_optimum_matrix
+    X = ((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1), (1, 1, 1, 1), (1, 2, 0, 0))
+    ls = LearningSet(tuple(tuple(map(Fraction, r)) for r in X), tuple(map(Fraction, (1, -2, 3, 0, 2, 1))), "ones")
+    claims = make_claims(ls, exact_statistics(ls))
+    m = data_matrices(claims)
+    assert m.A[0, 2] == 1 and m.A[2, 3] == 1
+    obs = standard_optimum_matrix(claims, Network(claims.X, claims.y), reals("w", 4), m)
+    assert [o.result for o in decide_all(obs, 10)] == ["unsat", "unsat"]
