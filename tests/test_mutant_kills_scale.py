@@ -1,7 +1,8 @@
 """Kills of the surviving mutants of the d >= 4 route of `check --prove` (docs/mutation-testing.md,
 "Third run"): proofs/at_w_star_matrix.py, proofs/bn_optima_sigma.py, proofs/matrix_identities.py,
 proofs/standard_optimum_matrix.py. Each test states a claim of one obligation and changes a
-claimed value or the learning set so that the answer must flip to the opposite definite answer."""
+claimed value or the learning set so that the answer must flip to the opposite definite answer,
+or checks a matrix helper against hand-computed values."""
 
 import dataclasses
 import random
@@ -15,8 +16,12 @@ from harness.solver import decide_all
 from harness.statistics import claims as make_claims
 from harness.statistics import exact_statistics
 from proofs.at_w_star_matrix import at_w_star_matrix
+from proofs.bn_optima_sigma import bn_optima_sigma
 from proofs.claims import Surd
+from proofs.encoding import Network, reals
 from proofs.matrix_identities import data_matrices, exact_fact, integer_matrix, positive_definite
+from proofs.obligation import Obligation
+from proofs.standard_optimum_matrix import standard_optimum_matrix
 
 
 def random_set(n, dim, seed=1):
@@ -72,7 +77,7 @@ def test_a_claimed_direction_whose_loss_equals_the_loss_at_w_star_is_not_proved_
     """A claimed d off the line through W* with <c,d> = <c,W*>²/σ²(W*): the formula's
     L̂(d) = 1 + mean(y²) - 2·sqrt(<c,d>) equals ℓ* (<c,W*> > 0), so "ℓ* > ℓ_min" is false, sat.
     Kills `_not_optimal` 77 (ℓ* <= ℓ_min dropped) and 94 (`<=` -> `<`)."""
-    base, q, cw, c = sigma_quantities(claims)
+    _, q, cw, c = sigma_quantities(claims)
     assert cw > 0
     target = cw * cw / q
     d = [Fraction(0)] * len(c)
@@ -86,7 +91,7 @@ def test_w_star_on_the_claimed_ray_is_never_proved_off_it(claims):
     """A claimed d = λ·W* (λ >= 1, so W* = t·d with 0 < t <= 1) and ℓ_min the value the query's
     formula gives at d, below ℓ*: W* IS on the claimed ray, so the obligation must be sat.
     Kills `_not_optimal` 74 (the on-ray disjunct dropped) and 41 (`t > 0` -> `t > 1`)."""
-    base, q, cw, c = sigma_quantities(claims)
+    base, q, cw, _ = sigma_quantities(claims)
     lam = max(Fraction(2), 2 * cw / q)            # λ > <c,W*>/σ²(W*): ℓ_min < ℓ*
     d = tuple(lam * v for v in claims.w_star)
     wrong = dataclasses.replace(claims, bn_direction=d, min_bn_loss=Surd(base, Fraction(-2), lam * cw))
@@ -132,7 +137,6 @@ def test_integer_matrix_is_the_least_positive_integer_multiple():
 
 @pytest.mark.parametrize("holds, answer", [(True, "unsat"), (False, "sat")])
 def test_an_exact_fact_is_proved_exactly_when_it_holds(holds, answer):
-    from proofs.obligation import Obligation
     ob = Obligation(name="fact", statement="a fact", expected="unsat", query=exact_fact(holds))
     assert decide_all([ob], 10)[0].result == answer
 
@@ -140,8 +144,6 @@ def test_an_exact_fact_is_proved_exactly_when_it_holds(holds, answer):
 # bn_optima_sigma: the exact direction fact and the premises of the relaxed queries
 
 def sigma_obligation(claims, name):
-    from proofs.bn_optima_sigma import bn_optima_sigma
-    from proofs.encoding import Network, reals
     net = Network(claims.X, claims.y)
     obs = bn_optima_sigma(claims, net, reals("w", len(claims.w_star)), data_matrices(claims))
     return next(o for o in obs if o.name == name)
@@ -173,8 +175,6 @@ def test_the_standard_loss_is_its_quadratic_form_on_a_set_whose_gram_matrix_has_
     """n·L(w) = wᵀAw - 2bᵀw + yᵀy for every w, on a d = 4 set with A = XᵀX = [[3,3,1,1],
     [3,6,1,1],[1,1,2,1],[1,1,1,2]]: unsat. Kills matrix_identities `quadratic_form` 25 (entries
     equal to 1 dropped instead of entries equal to 0)."""
-    from proofs.encoding import Network, reals
-    from proofs.standard_optimum_matrix import standard_optimum_matrix
     X = ((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1), (1, 1, 1, 1), (1, 2, 0, 0))
     ls = LearningSet(tuple(tuple(map(Fraction, r)) for r in X), tuple(map(Fraction, (1, -2, 3, 0, 2, 1))), "ones")
     claims = make_claims(ls, exact_statistics(ls))
