@@ -37,13 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MUTANTS = ROOT / "mutants"
 COVERAGE = MUTANTS / "coverage-map.json"
 WORKERS = 2
-# beyond mutmut's selection: tests that start solver workers, which mutmut's fork isolation
-# cannot run (pyproject.toml); here every mutant runs in a child of its own
-EXTRA_TESTS = ["tests/test_redteam_scale.py", "tests/test_check_prove.py"]
-# left out: the two report tests that re-run every general theorem (3.5 s each, so 7 s more per
-# surviving mutant of proofs/general/); tests/test_general_theorems.py decides each theorem
-DESELECT = ["tests/test_general_report.py::test_quick_report_has_the_prove_row_shape_and_everything_is_proved",
-            "tests/test_general_report.py::test_cli_theorems_quick_json_exits_0"]
 KILLED, SURVIVED, NO_TESTS, TIMEOUT = 1, 0, 33, 36
 
 
@@ -55,8 +48,7 @@ def selection() -> tuple[list[str], list[str]]:
     """(pytest options without -x, test files) of pyproject.toml [tool.mutmut]."""
     cfg = mutmut_config()
     options = [a for a in cfg["pytest_add_cli_args"] if a != "-x"]
-    options += [arg for test in DESELECT for arg in ("--deselect", test)]
-    return options, [*cfg["pytest_add_cli_args_test_selection"], *EXTRA_TESTS]
+    return options, list(cfg["pytest_add_cli_args_test_selection"])
 
 
 def collect_coverage() -> None:
