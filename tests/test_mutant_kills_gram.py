@@ -1,0 +1,108 @@
+"""Claims of the d >= 4 route (proofs/lemma_gram.py) that the mutation run found untested
+(docs/mutation-testing.md, "Third run"): the normal form where <d,W*> = 0 or W* is a short
+vector on the ray, and the relaxation "every W0 in R^d has realisable Gram coordinates" at the
+W0 where a principal minor of the Gram matrix vanishes (W0 = 0, W0 ∥ W*, W0 ∥ d) or is small."""
+
+from fractions import Fraction
+
+import pytest
+import z3
+
+from harness.learning_set import LearningSet
+from harness.solver import decide_all
+from harness.statistics import claims as make_claims
+from harness.statistics import exact_statistics
+from proofs.encoding import const, positive_root
+from proofs.lemma_gram import lemma_gram, normal_form
+from proofs.obligation import Obligation
+
+# <d, W*> = 0: y = X·W* + s·r with r ⟂ the columns of X and s chosen so that
+# d = W* - mean(r)·Σ⁻¹x̄ is orthogonal to W* = (1, 0, 1, 0); d = (0, -1, 0, -1).
+ORTHOGONAL = (((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1), (1, 1, 0, 0), (0, 0, 1, 1)),
+              (2, 1, 1, 0, 0, 1))
+# centered rows: W* = d (k = 0, σ = +1), here with ||W*||² = <d,W*> = 19/25 < 1.
+SHORT_ON_RAY = (((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1), (-1, -1, -1, -1)),
+                (1, 0, 0, 0, 0))
+# <d, W*> < 0, W* not parallel to d (k > 0, σ = -1): the set of tests/test_check_prove.py.
+NEGATIVE = (((-2, -1, -3, 2), (0, 0, -2, -3), (-3, -3, 0, 1), (-1, 3, 3, -3), (-2, 1, 1, -1),
+             (-1, 3, -2, 3)), (-3, -1, -2, -3, 3, 2))
+# <d, W*> > 0, W* not parallel to d (k > 0, σ = +1).
+POSITIVE = (((1, 0, 0, 0), (0, 1, 0, 0), (0, 0, 1, 0), (0, 0, 0, 1), (1, 1, 1, 0), (0, 2, 1, 1)),
+            (1, 2, 0, 3, 1, 2))
+
+SETS = {"<d,W*> = 0": ORTHOGONAL, "W* = d short": SHORT_ON_RAY, "<d,W*> < 0": NEGATIVE,
+        "<d,W*> > 0": POSITIVE}
+
+
+def claims_of(name):
+    rows, y = SETS[name]
+    ls = LearningSet(tuple(tuple(map(Fraction, r)) for r in rows), tuple(map(Fraction, y)), name)
+    return make_claims(ls, exact_statistics(ls))
+
+
+def inner(u, v):
+    return sum((x * y for x, y in zip(u, v)), Fraction(0))
+
+
+@pytest.mark.parametrize("name", ["<d,W*> = 0", "W* = d short"])
+def test_every_d_ge_4_obligation_has_its_expected_answer_where_d_is_orthogonal_or_w_star_short(name):
+    """<d,W*> = 0 (σ = 0: W* and d scaled to unit vectors) and W* = d with <d,W*> < 1 are
+    valid learning sets: the normal form must be tied to them (sat) and every Gram obligation
+    must get its expected answer."""
+    claims = claims_of(name)
+    dw = inner(claims.w_star, claims.bn_direction)
+    assert (dw == 0) if name == "<d,W*> = 0" else (claims.w_star == claims.bn_direction and 0 < dw < 1)
+    obligations = lemma_gram(claims)
+    got = {o.name: (o.expected, out.result) for o, out in zip(obligations, decide_all(obligations, 20))}
+    assert got["gram_normal_form"] == ("sat", "sat")
+    for ob_name, (expected, result) in got.items():
+        assert result == expected, ob_name
+
+
+def sample_points(w, d, scale):
+    """v = 0, v ∥ W*, v ∥ d (a principal minor of the Gram matrix of (W0, W*, d) is 0), v in the
+    plane of W* and d (its determinant is 0), the unit vectors; each also scaled down so that
+    `scale`·||v||² < 1."""
+    dim = len(w)
+    units = [tuple(Fraction(int(i == k)) for i in range(dim)) for k in range(dim)]
+    plane = [w, d, tuple(-x for x in d), tuple(x + y for x, y in zip(w, d)),
+             tuple(x - 2 * y for x, y in zip(w, d))]
+    points = [tuple(Fraction(0) for _ in range(dim))]
+    for v in plane + units:
+        points += [v, tuple(x / (1 + scale * inner(v, v)) for x in v)]
+    return points
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_every_w0_has_realisable_coordinates_in_the_normal_form_of_the_data(name):
+    """The docstring's relaxation: W* scaled to W*' = W*/sqrt(ww) and d to d' = d·sqrt(ww)/|dw|
+    (to d/sqrt(dd) if dw = 0) have the Gram constants of normal_form, and every W0 of R^d gives a
+    triple (<W0,d'>, <W0,W*'>, ||W0||²) that the universal queries range over (`realisable`),
+    also where a principal minor is 0 or below 1. Z3 proves it given the normal form's own tie to
+    the data (sat), for W0 = sqrt(ww)·v (sqrt(ww·dd)·v if dw = 0), v rational, whose coordinates
+    are worked out by hand: <W0,d'> = ww·<v,d>/|dw|, <W0,W*'> = <v,W*>, ||W0||² = ww·||v||²
+    (if dw = 0: sqrt(ww)·<v,d>, sqrt(dd)·<v,W*>, ww·dd·||v||²)."""
+    claims = claims_of(name)
+    g, _, tie = normal_form(claims)
+    [tied] = decide_all([tie], 20)
+    assert tied.result == "sat"
+    w, d = claims.w_star, claims.bn_direction
+    ww, dw, dd = inner(w, w), inner(d, w), inner(d, d)
+    p, p_def = positive_root("p_norm", const(ww))                 # ||W*||
+    r, r_def = positive_root("r_norm", const(dd))                 # ||d||
+    if dw != 0:
+        sigma, dd_scaled, N_scale = dw / abs(dw), ww * dd / dw**2, ww
+        coordinates = lambda v: (const(ww * inner(v, d) / abs(dw)), const(inner(v, w)),
+                                 const(ww * inner(v, v)))
+    else:
+        sigma, dd_scaled, N_scale = 0, Fraction(1), ww * dd
+        coordinates = lambda v: (p * const(inner(v, d)), r * const(inner(v, w)),
+                                 const(ww * dd * inner(v, v)))
+    facts = [z3.And(g.ww == 1, g.dw == const(sigma), g.dd == const(dd_scaled))]
+    for v in sample_points(w, d, N_scale * (1 + dd_scaled)):
+        facts.append(z3.And(*g.realisable(*coordinates(v))))
+    roots = (*p_def, *r_def)
+    checks = [Obligation(name=f"normal_form_is_the_scaled_data_{i}", statement="", expected="unsat",
+                         query=(*roots, *tie.query, z3.Not(fact)), definitions=roots,
+                         premises=tie.query) for i, fact in enumerate(facts)]
+    assert [out.result for out in decide_all(checks, 20)] == ["unsat"] * len(checks)
