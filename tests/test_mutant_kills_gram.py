@@ -8,6 +8,7 @@ from fractions import Fraction
 import pytest
 import z3
 
+import proofs.lemma_gram as gram_module
 from harness.learning_set import LearningSet
 from harness.solver import decide_all
 from harness.statistics import claims as make_claims
@@ -34,6 +35,14 @@ SETS = {"<d,W*> = 0": ORTHOGONAL, "W* = d short": SHORT_ON_RAY, "<d,W*> < 0": NE
         "<d,W*> > 0": POSITIVE}
 
 
+# the claims of the d >= 4 route: the normal form, the distance to the ray, (L4.5) over every
+# admissible W0 and at W0 = W* (sat where it fails, unsat where it holds), and where it fails
+# the failure region
+ROUTE = ["gram_normal_form", "distance_to_ray_lower_bound", "distance_to_ray_attained",
+         "negated_lemma", "lemma_fails_at_w_star"]
+FAILURE_REGION = ["failure_region_necessary", "failure_region_sufficient"]
+
+
 def claims_of(name):
     rows, y = SETS[name]
     ls = LearningSet(tuple(tuple(map(Fraction, r)) for r in rows), tuple(map(Fraction, y)), name)
@@ -55,8 +64,22 @@ def test_every_d_ge_4_obligation_has_its_expected_answer_where_d_is_orthogonal_o
     obligations = lemma_gram(claims)
     got = {o.name: (o.expected, out.result) for o, out in zip(obligations, decide_all(obligations, 20))}
     assert got["gram_normal_form"] == ("sat", "sat")
+    assert list(got) == [*ROUTE, *(FAILURE_REGION if claims.lemma_fails else ())]
     for ob_name, (expected, result) in got.items():
         assert result == expected, ob_name
+
+
+@pytest.mark.parametrize("name", ["<d,W*> = 0", "W* = d short"])
+def test_a_universal_gram_claim_over_no_realisable_w0_is_vacuous_not_proved(name, monkeypatch):
+    """Every universal claim of the route ranges over realisable Gram coordinates: were those
+    contradictory (here: N >= 0 and N < 0), each such obligation must be `vacuous`, never a
+    proof, so each must hand its premises to the vacuity check."""
+    claims = claims_of(name)
+    monkeypatch.setattr(gram_module.Gram, "realisable", lambda self, a, b, N: (N >= 0, N < 0))
+    universal = [o for o in lemma_gram(claims)                 # at W0 = W*: closed, no W0
+                 if o.expected == "unsat" and o.name != "lemma_fails_at_w_star"]
+    assert len(universal) == (4 if claims.lemma_fails else 3)
+    assert [out.result for out in decide_all(universal, 20)] == ["vacuous"] * len(universal)
 
 
 def sample_points(w, d, scale):
