@@ -3,12 +3,16 @@
 vector on the ray, and the relaxation "every W0 in R^d has realisable Gram coordinates" at the
 W0 where a principal minor of the Gram matrix vanishes (W0 = 0, W0 ∥ W*, W0 ∥ d) or is small."""
 
+import dataclasses
 from fractions import Fraction
 
 import pytest
+import sympy
 import z3
+from sympy import Matrix
 
 import proofs.lemma_gram as gram_module
+from harness.evaluator import lemma_sides
 from harness.learning_set import LearningSet
 from harness.solver import decide_all
 from harness.statistics import claims as make_claims
@@ -129,3 +133,29 @@ def test_every_w0_has_realisable_coordinates_in_the_normal_form_of_the_data(name
                          query=(*roots, *tie.query, z3.Not(fact)), definitions=roots,
                          premises=tie.query) for i, fact in enumerate(facts)]
     assert [out.result for out in decide_all(checks, 20)] == ["unsat"] * len(checks)
+
+
+@pytest.mark.parametrize("name", ["<d,W*> = 0", "<d,W*> < 0", "<d,W*> > 0"])
+def test_every_failing_w0_of_the_plane_is_a_counterexample_with_its_sympy_sides(name):
+    """Where (L4.5) fails, negated_lemma looks for W0 = αW* + βd: its witness W0 (reported
+    coordinate by coordinate) is admissible and violates (L4.5) when the SymPy evaluator computes
+    both sides from W0, W* and d, and the reported sides `lhs`, `rhs` are those values. The
+    same holds with W0 pinned to 2W* ± d/3 (β != 0, α != ±1, <W0,d> of either sign): each is a
+    model of the query and reports its own sides."""
+    claims = claims_of(name)
+    [ob] = [o for o in lemma_gram(claims) if o.name == "negated_lemma"]
+    w, d = Matrix(claims.w_star), Matrix(claims.bn_direction)
+    pins = [2 * w + d * sympy.Rational(sign, 3) for sign in (1, -1)]
+    pinned = [dataclasses.replace(ob, query=(*ob.query, *(ob.witness[f"W0_{k + 1}"] == const(x)
+                                                          for k, x in enumerate(pin))))
+              for pin in pins]
+    outcomes = decide_all([ob, *pinned], 20)
+    assert [out.result for out in outcomes] == ["sat"] * 3
+    for outcome in outcomes:
+        w0 = Matrix([outcome.witness[f"W0_{k + 1}"] for k in range(len(claims.w_star))])
+        left, right = lemma_sides(w0, w, d)
+        assert (w0.T * w)[0] > 0 and left > right
+        assert sympy.simplify(outcome.witness["lhs"] - left) == 0
+        assert sympy.simplify(outcome.witness["rhs"] - right) == 0
+    assert [list(out.witness[f"W0_{k + 1}"] for k in range(len(w))) for out in outcomes[1:]] == \
+        [list(pin) for pin in pins]
