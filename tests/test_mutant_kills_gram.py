@@ -159,3 +159,31 @@ def test_every_failing_w0_of_the_plane_is_a_counterexample_with_its_sympy_sides(
         assert sympy.simplify(outcome.witness["rhs"] - right) == 0
     assert [list(out.witness[f"W0_{k + 1}"] for k in range(len(w))) for out in outcomes[1:]] == \
         [list(pin) for pin in pins]
+
+
+@pytest.mark.parametrize("name", ["<d,W*> = 0", "<d,W*> < 0", "<d,W*> > 0"])
+def test_the_witness_at_w_star_reports_the_sympy_sides_of_the_lemma(name):
+    """lemma_fails_at_w_star reports (L4.5)'s two sides at W0 = W*: ||W* - Ŵ*||² and 0, as the
+    SymPy evaluator computes them from W* and d."""
+    claims = claims_of(name)
+    [ob] = [o for o in lemma_gram(claims) if o.name == "lemma_fails_at_w_star"]
+    [outcome] = decide_all([ob], 20)
+    left, right = lemma_sides(Matrix(claims.w_star), Matrix(claims.w_star), Matrix(claims.bn_direction))
+    assert outcome.result == "sat" and left > right == 0
+    assert (outcome.witness["lhs"], outcome.witness["rhs"]) == (left, right)
+
+
+@pytest.mark.parametrize("name", ["<d,W*> = 0", "<d,W*> < 0"])
+def test_a_failure_region_claim_whose_root_of_d_is_contradictory_is_vacuous_not_proved(name, monkeypatch):
+    """The failure-region queries define q = ||d|| (normal form) by q > 0, q² = <d,d>: were that
+    definition contradictory, both claims must be `vacuous`, never proved, so each must hand its
+    definitions to the vacuity check."""
+    claims = claims_of(name)
+
+    def contradictory_root(name, square):
+        r = z3.Real(name)
+        return r, [r > 0, r * r == square, r < 0]
+    monkeypatch.setattr(gram_module, "positive_root", contradictory_root)
+    region = [o for o in lemma_gram(claims) if o.name in FAILURE_REGION]
+    assert len(region) == 2
+    assert [out.result for out in decide_all(region, 20)] == ["vacuous", "vacuous"]
