@@ -1,7 +1,9 @@
 """Claims of the d >= 4 route (proofs/lemma_gram.py) that the mutation run found untested
 (docs/mutation-testing.md, "Third run"): the normal form where <d,W*> = 0 or W* is a short
-vector on the ray, and the relaxation "every W0 in R^d has realisable Gram coordinates" at the
-W0 where a principal minor of the Gram matrix vanishes (W0 = 0, W0 ∥ W*, W0 ∥ d) or is small."""
+vector on the ray; the relaxation "every W0 in R^d has realisable Gram coordinates" at the W0
+where a principal minor of the Gram matrix vanishes (W0 = 0, W0 ∥ W*, W0 ∥ d) or is small;
+the reported counterexamples against the SymPy evaluator; the premises and definitions of every
+universal Gram claim in the vacuity check."""
 
 import dataclasses
 from fractions import Fraction
