@@ -16,7 +16,7 @@ from flint import fmpq, fmpz
 
 from harness.numbers import decimal, decimal_of_root
 from harness.report import monte_carlo_line
-from harness.status import CONTRADICTED, PROVED
+from harness.status import CONTRADICTED, NOT_PROVED, PROVED, worst
 
 WIDTH = 100
 NAME_WIDTH = 28     # longer feature names are cut with "…" (the JSON report has them in full)
@@ -48,7 +48,10 @@ def _header(report: dict) -> list[str]:
     verdict = report["verdict"]
     if verdict == "degenerate":
         decided = report.get("decided")
-        head = "verdict: degenerate" + (f"; (L4.5) {decided} (computed, not proved)"
+        rows = report["route"].get("obligations")
+        # the decided answer is proved once every obligation that proves it is (--prove)
+        proof = worst(r["status"] for r in rows) if rows else NOT_PROVED
+        head = "verdict: degenerate" + (f"; (L4.5) {decided} ({proof})"
                                         if decided else "; no verdict on (L4.5)")
     elif verdict == "fails":
         fraction = report["failing_fraction"]

@@ -121,6 +121,36 @@ def test_degenerate_text_says_so_without_a_table(capsys):
     assert "verdict: degenerate; no verdict on (L4.5)" in out and "d = Σ⁻¹c" not in out
 
 
+C_ZERO = "x1,x2,y\n0,0,1\n1,0,0\n0,1,0\n1,1,1\n"      # c = 0: (L4.5) holds, decided exactly
+
+
+@pytest.mark.parametrize("statuses, word", [
+    (None, "computed, not proved"),                              # without --prove
+    (["proved", "proved"], "proved"),
+    (["proved", "computed, not proved"], "computed, not proved"),
+    (["proved", "CONTRADICTED"], "CONTRADICTED")])
+def test_a_decided_degenerate_verdict_says_proved_only_when_its_obligations_are(
+        statuses, word, tmp_path, capsys):
+    path = tmp_path / "c_zero.csv"
+    path.write_text(C_ZERO)
+    assert main(["check", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["verdict"] == "degenerate" and report["decided"] == "holds"
+    if statuses is not None:
+        report["route"]["obligations"] = [
+            {"name": f"o{k}", "status": s, "result": "unsat", "seconds": 0.0}
+            for k, s in enumerate(statuses)]
+    assert f"verdict: degenerate; (L4.5) holds ({word})" in check_text(report)
+
+
+def test_check_prove_on_a_c_zero_set_proves_its_verdict(tmp_path, capsys):
+    path = tmp_path / "c_zero.csv"
+    path.write_text(C_ZERO)
+    assert main(["check", str(path), "--prove"]) == 0
+    out = capsys.readouterr().out
+    assert "verdict: degenerate; (L4.5) holds (proved)" in out and "2/2 obligations proved" in out
+
+
 def test_diabetes_text_fits_100_columns_and_names_every_feature_and_the_target(tmp_path, capsys):
     pytest.importorskip("sklearn")
     sys.path.insert(0, str(ROOT / "examples"))
