@@ -49,3 +49,21 @@ def test_a_module_this_run_left_undecided_keeps_the_earlier_figures_and_says_so(
     assert data["modules"]["b.py"] == entry(6, 4, 2)          # decided now: the new figures
     assert data["total"]["mutants"] == 10 + 6 + 3 and data["total"]["surviving"] == 4
     assert data["earlier_runs"] == [{"note": "n"}]
+
+
+def test_the_diffs_of_carried_over_survivors_are_kept_from_the_earlier_summary():
+    """A run that decides nothing of a module keeps its figures and the diff of each of its
+    survivors, so a partial `make mutate` does not lose the committed diffs."""
+    summary = script("mutation_summary")
+    earlier_md = (ROOT / "results" / "mutation.md").read_text()
+    earlier = summary.diff_sections(earlier_md)
+    previous = json.loads((ROOT / "results" / "mutation.json").read_text())
+    data = summary.carry_over({"modules": {}}, previous)
+    assert all(m["carried_over"] for m in data["modules"].values())
+    text = summary.markdown(data, earlier)
+    survivors = [n for m in previous["modules"].values() for n in m["surviving_mutants"]]
+    kept = [n for n in survivors if n in earlier]
+    assert len(kept) > 300                          # the diffs of the third run
+    for name in kept:
+        assert earlier[name] in text
+    assert summary.diff_sections(text) == {n: earlier[n] for n in kept}
