@@ -12,15 +12,11 @@ import pytest
 from harness.smt2 import to_smt2
 from proofs.general.failure_region import failure_region
 from proofs.general.realizability import centred_points, ldl
+from tests.test_general_realizability import _sigma
 
 
 def _matrix(rows):
     return [[Fraction(v) for v in row] for row in rows]
-
-
-def _covariance(points):
-    n, k = len(points), len(points[0])
-    return [[sum(z[i] * z[j] for z in points) / n for j in range(k)] for i in range(k)]
 
 
 # SPD matrices whose elimination meets a pivot 1 (the identity) or a multiplier 1 ([[2, 2], [2, 3]]).
@@ -46,7 +42,7 @@ def test_covariances_with_unit_pivots_or_multipliers_are_realized_exactly(rows):
     S = _matrix(rows)
     points = centred_points(S)
     assert all(sum(z[j] for z in points) == 0 for j in range(len(S)))
-    assert _covariance(points) == S
+    assert _sigma(points) == tuple(map(tuple, S))
 
 
 def test_ldl_refuses_a_zero_pivot_as_not_positive_definite():
