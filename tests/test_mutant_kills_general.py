@@ -1,0 +1,60 @@
+"""Third mutmut run over proofs/general/: each test fails on a surviving mutant that is
+observable and passes on the original (docs/mutation-testing.md, "Third run: proofs/general/").
+
+No solver call: the survivors that change a query are equivalent (argued in the docs); the ones
+killed here give a wrong factorisation of a valid covariance, or drop a theorem's claim from its
+SMT-LIB export."""
+
+from fractions import Fraction
+
+import pytest
+
+from harness.smt2 import to_smt2
+from proofs.general.failure_region import failure_region
+from proofs.general.realizability import centred_points, ldl
+from tests.test_general_realizability import _sigma
+
+
+def _matrix(rows):
+    return [[Fraction(v) for v in row] for row in rows]
+
+
+# SPD matrices whose elimination meets a pivot 1 (the identity) or a multiplier 1 ([[2, 2], [2, 3]]).
+UNIT_PIVOT_OR_MULTIPLIER = ([[1, 0], [0, 1]], [[2, 2], [2, 3]], [[1, 1, 0], [1, 2, 1], [0, 1, 3]])
+
+
+@pytest.mark.parametrize("rows", UNIT_PIVOT_OR_MULTIPLIER)
+def test_ldl_factors_spd_matrices_with_unit_pivots_or_multipliers_exactly(rows):
+    """S = L·D·Lᵀ with L unit lower triangular and every D_i > 0, also where a pivot or a
+    multiplier is 1 (the random covariances of test_general_realizability.py never meet one)."""
+    S = _matrix(rows)
+    L, D = ldl(S)
+    k = len(S)
+    assert all(L[i][i] == 1 and all(L[i][j] == 0 for j in range(i + 1, k)) for i in range(k))
+    assert all(p > 0 for p in D)
+    assert [[sum(L[i][m] * D[m] * L[j][m] for m in range(k)) for j in range(k)] for i in range(k)] == S
+
+
+@pytest.mark.parametrize("rows", UNIT_PIVOT_OR_MULTIPLIER)
+def test_covariances_with_unit_pivots_or_multipliers_are_realized_exactly(rows):
+    """The realizability construction (⇐) reaches these Σ too: centred rational points whose
+    covariance is exactly Σ."""
+    S = _matrix(rows)
+    points = centred_points(S)
+    assert all(sum(z[j] for z in points) == 0 for j in range(len(S)))
+    assert _sigma(points) == tuple(map(tuple, S))
+
+
+def test_ldl_refuses_a_zero_pivot_as_not_positive_definite():
+    """A symmetric matrix with a zero pivot is not positive definite: a ValueError, not a
+    division by zero."""
+    with pytest.raises(ValueError):
+        ldl(_matrix([[0, 1], [1, 0]]))
+
+
+def test_the_smt2_export_of_each_failure_region_theorem_states_its_claim():
+    """The claim is the `; claim:` line of the exported SMT-LIB file and the "statement" of the
+    general report: a theorem whose statement is not its claim in words (None) exports "None"."""
+    for ob in failure_region():
+        assert isinstance(ob.statement, str) and "(L4.5) fails at W0" in ob.statement
+        assert f"; claim: {ob.statement}\n" in to_smt2(ob, "general theorem, every learning set")
