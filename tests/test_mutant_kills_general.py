@@ -10,7 +10,11 @@ from fractions import Fraction
 import pytest
 
 from harness.smt2 import to_smt2
+from harness.solver import decide_all
+from harness.status import status_of
+from proofs.general.data_link import data_link
 from proofs.general.failure_region import failure_region
+from proofs.general.holds_iff_on_ray import holds_iff_on_ray
 from proofs.general.realizability import centred_points, ldl
 from tests.test_general_realizability import _sigma
 
@@ -58,3 +62,16 @@ def test_the_smt2_export_of_each_failure_region_theorem_states_its_claim():
     for ob in failure_region():
         assert isinstance(ob.statement, str) and "(L4.5) fails at W0" in ob.statement
         assert f"; claim: {ob.statement}\n" in to_smt2(ob, "general theorem, every learning set")
+
+
+def test_the_data_link_and_holds_iff_on_ray_theorems_are_proved():
+    """Every learning set of 3 points in R²: the literal losses are the statistics' formulas
+    (data_link), and (L4.5) holds at every admissible W0 iff W* = t·d, t > 0 (both directions).
+    Only the general-report tests (not in the mutation selection) decided these before; a
+    mutant that breaks a formula of the data link (the covariance, the quadratic or linear part
+    of L, σ's root) or the W0 = W* arguments of `fails` turns an answer to `sat` or `vacuous`."""
+    obligations = [data_link(3, 2), *holds_iff_on_ray()]
+    outcomes = decide_all(obligations, 20)
+    assert [status_of(o.expected, r.result) for o, r in zip(obligations, outcomes)] == ["proved"] * 3
+    assert [r.result for r in outcomes] == ["unsat"] * 3
+    assert all(isinstance(o.statement, str) and o.statement for o in obligations)
