@@ -27,12 +27,15 @@ import struct
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import z3
 
 from harness.witness import describe, from_text
 from proofs.obligation import Obligation
+
+if TYPE_CHECKING:
+    import sympy
 
 SEED = 0
 GRACE = 0.5                  # seconds past its timeout before a Z3 worker is killed
@@ -96,11 +99,11 @@ def decide_all(obligations: list[Obligation], timeout_s: float = 30.0, jobs: int
         needs[first + k] = (*checks, *(len(tasks) + a for a in (after[0] if after else ())))
         wrapped.append(_on_outcome(task, timeout_s, len(checks)))
     limits = [timeout_s] * len(tasks) + [limit for _, limit in also] + [item[2] for item in then]
-    light = None if early is None else (
-        early[0], {*range(len(tasks)), *(len(tasks) + a for a in early[1]), *(first + k for k in early[2])})
+    warm_start = None if early is None else (     # (light task indices, warmup): run_in_workers
+        {*range(len(tasks)), *(len(tasks) + a for a in early[1]), *(first + k for k in early[2])},
+        early[0])
     results = run_in_workers(tasks + [task for task, _ in also] + wrapped,
-                             limits, jobs, meanwhile, on_result, needs,
-                             None if light is None else (light[1], light[0]))
+                             limits, jobs, meanwhile, on_result, needs, warm_start)
     answers = [_outcome(r, timeout_s) for r in results[:len(tasks)]]
     return [_combine(answers[q], None if h is None else answers[h]) for q, h in slots] + \
         results[len(tasks):]

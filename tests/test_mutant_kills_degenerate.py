@@ -4,8 +4,6 @@ observable and passes on the original (docs/mutation-testing.md, "Third run: pro
 No solver call: the survivors that change a query are equivalent (argued in the docs); the ones
 killed here break what the report of a degenerate set shows on a valid input."""
 
-from fractions import Fraction
-
 import pytest
 
 from harness.report import obligations_section, wrap
