@@ -60,11 +60,16 @@ def off_line(e, v) -> z3.BoolRef:
     return z3.Or([e[i] * v[j] != e[j] * v[i] for i in range(k) for j in range(i + 1, k)])
 
 
-def bn_optima_ray(k: int) -> list[Obligation]:
+def bn_optima_ray(k: int, ray=None) -> list[Obligation]:
+    """The three obligations in dimension k. `ray` is the claimed direction of the optima in
+    v-coordinates (default e, i.e. d: the claim); tests pass a free vector to tie each query to
+    the literal statement for every claimed direction (tests/test_general_ties.py)."""
     D, e, v, E, V, C = coordinates(k)
+    f = e if ray is None else list(ray)
     t = z3.Real("t")
     sigma_spd = (*[Dk > 0 for Dk in D], z3.Or([ek != 0 for ek in e]))
-    ctd, var_td = t * E, t * t * E
+    ctd = t * z3.Sum([D[i] * e[i] * f[i] for i in range(k)])        # <c, t·f>
+    var_td = t * t * z3.Sum([D[i] * f[i] * f[i] for i in range(k)])  # σ²(t·f)
     stationary = tuple(e[i] * V == C * v[i] for i in range(k))
     return [
         Obligation(
@@ -79,14 +84,14 @@ def bn_optima_ray(k: int) -> list[Obligation]:
             name=f"general_bn_stationary_points_on_line_k{k}",
             statement=f"k = {k}, every SPD Σ, c != 0: ∇L̂(w) = 0 with σ(w) > 0 ⇒ w is a multiple of d",
             expected="unsat",
-            query=(*sigma_spd, V > 0, *stationary, off_line(e, v)),
+            query=(*sigma_spd, V > 0, *stationary, off_line(f, v)),
             premises=(*sigma_spd, V > 0, *stationary),
         ),
         Obligation(
             name=f"general_bn_cs_equality_on_line_k{k}",
             statement=f"k = {k}, every SPD Σ: (dᵀΣw)² = (dᵀΣd)(wᵀΣw) ⇒ w is a multiple of d",
             expected="unsat",
-            query=(*sigma_spd, C * C == E * V, off_line(e, v)),
+            query=(*sigma_spd, C * C == E * V, off_line(f, v)),
             premises=(*sigma_spd, C * C == E * V),
         ),
     ]
