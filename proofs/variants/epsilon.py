@@ -146,15 +146,18 @@ def eps_unique_stationary_point(claims: VariantClaims) -> Obligation:
     )
 
 
-def eps_stationary_on_line_in_general() -> Obligation:
+def eps_stationary_on_line_in_general(claimed=None) -> Obligation:
+    """`claimed(ε)`: the claimed value of λ²(1 - k*²), ε when None (the claim); a test passes a
+    wrong one (2ε), which the query must refute."""
     k_sq, eps, lam, s = z3.Reals("k_sq eps lam s")
     premises = (k_sq > 0, eps > 0, s > 0, s * s == lam * lam * k_sq + eps,
                 s * s * s == lam * (eps + lam * k_sq * s))
+    value = eps if claimed is None else claimed(eps)
     return Obligation(
         name="eps_stationary_on_line_in_general",
         statement="for all k*² > 0, ε > 0: ∇L̂_ε(λd) = 0 forces k*² < 1, λ > 0, λ²(1 - k*²) = ε",
         expected="unsat",
-        query=(*premises, z3.Or(k_sq >= 1, lam <= 0, lam * lam * (1 - k_sq) != eps)),
+        query=(*premises, z3.Or(k_sq >= 1, lam <= 0, lam * lam * (1 - k_sq) != value)),
         premises=premises,
     )
 
