@@ -80,6 +80,17 @@ def test_claims_about_w_eps_with_a_claimed_k_star_at_least_one_are_vacuous_not_p
     assert answers(obligations) == ["vacuous"] * 8
 
 
+def test_without_variance_and_with_eps_zero_there_is_no_sigma_eps_and_the_claims_are_vacuous():
+    """All x equal: σ(w) = 0 for every w, so with ε = 0 no s > 0 has s² = σ²(w) + ε, and the
+    identities and "no stationary point" speak of nothing: `vacuous`. (For ε > 0 the root always
+    exists.) Kills the `definitions` dropped from eps_loss_identity (40), eps_ray_derivative (43)
+    and eps_no_stationary_point (18), which skip the check and report them proved."""
+    claims = VariantClaims(X=(F(1), F(1), F(1)), y=F(0, 1, 2), w_star=F(1), bn_direction=F(1),
+                           k_star_sq=Fraction(2), epsilon=Fraction(0))
+    assert answers([epsilon_module.eps_loss_identity(claims), epsilon_module.eps_ray_derivative(claims),
+                    epsilon_module.eps_no_stationary_point(claims)]) == ["vacuous"] * 3
+
+
 def test_the_lemma_at_a_claimed_w_star_zero_is_vacuous_not_proved():
     """W0 = W* = 0 is not admissible (<W0,W*> > 0 fails): "(L4.5) holds at W0 = W* = w_ε" speaks of
     nothing there (c = 0 and W* = 0 make W* = w_ε = 0 a real case). Kills its premise <W*,W*> > 0
