@@ -141,7 +141,8 @@ def test_every_model_of_the_negated_lemma_query_is_a_strict_counterexample():
     w_star, d = [q(v) for v in claims.w_star], [q(v) for v in claims.bn_direction]
     dot = lambda a, b: sum(x * y for x, y in zip(a, b))                              # noqa: E731
     diff = lambda a, b: [x - y for x, y in zip(a, b)]                                # noqa: E731
-    rhs = dot(diff(w0, w_star), diff(w0, w_star)) - (dot(w_star, w_star) - dot(w_star, w0)) ** 2 / dot(w_star, w_star)
+    norm_sq = dot(w_star, w_star)
+    rhs = dot(diff(w0, w_star), diff(w0, w_star)) - (norm_sq - dot(w_star, w0)) ** 2 / norm_sq
     w_eps = [mu * di for di in d]
     holds = (mu > 0, mu * mu * (1 - q(claims.k_star_sq)) == q(claims.epsilon),
              dot(diff(w0, w_eps), diff(w0, w_eps)) <= rhs)
