@@ -84,7 +84,8 @@ def test_without_variance_and_with_eps_zero_there_is_no_sigma_eps_and_the_claims
     """All x equal: σ(w) = 0 for every w, so with ε = 0 no s > 0 has s² = σ²(w) + ε, and the
     identities and "no stationary point" speak of nothing: `vacuous`. (For ε > 0 the root always
     exists.) Kills the `definitions` dropped from eps_loss_identity (40), eps_ray_derivative (43)
-    and eps_no_stationary_point (18), which skip the check and report them proved."""
+    and eps_no_stationary_point (18), which skip the check and report them proved, and the root
+    widened to s >= 0 (_sigma_eps 5), which takes s = 0 for σ_ε."""
     claims = VariantClaims(X=(F(1), F(1), F(1)), y=F(0, 1, 2), w_star=F(1), bn_direction=F(1),
                            k_star_sq=Fraction(2), epsilon=Fraction(0))
     assert answers([epsilon_module.eps_loss_identity(claims), epsilon_module.eps_ray_derivative(claims),
