@@ -1,0 +1,91 @@
+"""Survivors of the mutation run over proofs/variants/line_optima.py (docs/mutation-testing.md,
+"Third run: proofs/variants/line_optima.py"): each test states a claim of the line of BN optima
+(trainable γ, β) and fails on a mutant that states less or answers otherwise.
+
+- Ties: the claimed direction d of the line of optima is a free vector f, so the literal
+  negation of each profile claim (m(w) = Var(y) - <c,w>²/σ²(w) written with its division,
+  "w is not a multiple of f" with a quantifier) is satisfiable; Z3 proves that it implies the
+  encoded query for every f. A query that states less (a narrowed premise, a lost disjunct, ties
+  lost) has a model of "literal negation and not query".
+- Learning sets where a branch of line_optima is decided: W* a multiple of d (the lemma holds,
+  no failure region), W* = 0 (vacuous, not proved), ||W*|| < 1.
+"""
+
+import dataclasses
+
+import z3
+
+from harness.learning_set import canonical, load_json
+from harness.solver import decide_all
+from harness.statistics import exact_statistics
+from harness.variants import DEFAULT_EPSILON, variant_claims
+from proofs.encoding import Network
+from proofs.variants import line_optima as line_module
+from proofs.variants import variant_obligations
+from proofs.variants.encoding import target_variance
+from tests.test_general_ties import _tie_fails
+
+NEGATIVE_MULTIPLE = "examples/negative_multiple.json"   # W* = -d: (L4.5) holds for the line
+Y_OVER_3 = "examples/variants/canonical_y_over_3.json"  # W* = (2/3, 0): ||W*||² = 4/9 < 1
+
+
+def claims_for(ls=None, **changes):
+    ls = ls or canonical()
+    return dataclasses.replace(variant_claims(ls, exact_statistics(ls), "gamma-beta", DEFAULT_EPSILON),
+                               **changes)
+
+
+def answers(obligations, timeout_s=20):
+    return {o.name: r.result for o, r in zip(obligations, decide_all(list(obligations), timeout_s))}
+
+
+# ---- ties: the profile claims, literally, for every claimed direction f ----------------------------
+
+def _profile():
+    """The canonical network, a free claimed direction f, and m(v) = Var(y) - <c,v>²/σ²(v)."""
+    claims = claims_for()
+    f = z3.Reals("f1 f2")
+    net = Network(claims.X, claims.y)
+    m = lambda v: target_variance(net) - net.cov_with_targets(v) ** 2 / net.bn_variance(v)  # noqa: E731
+    return dataclasses.replace(claims, bn_direction=tuple(f)), f, net, m
+
+
+def test_the_line_minimum_query_follows_from_the_literal_claim_for_every_claimed_direction():
+    """¬(σ(tf) > 0 and m(w) >= m(tf) for every w with σ(w) > 0), t != 0, implies the query."""
+    claims, f, net, m = _profile()
+    w, t = z3.Reals("w1 w2"), z3.Real("t")
+    tf = [t * fi for fi in f]
+    negation = z3.And(t != 0, z3.Or(net.bn_variance(tf) <= 0,
+                                    z3.And(net.bn_variance(tf) > 0, net.bn_variance(w) > 0, m(w) < m(tf))))
+    assert not _tie_fails(negation, line_module.profile_line_is_global_minimum(claims).query)
+
+
+def test_the_off_line_query_follows_from_the_literal_claim_for_every_claimed_direction():
+    """¬(σ(w + e·f) > 0 and m(w + e·f) < m(w)) for w with σ(w) > 0, not a multiple of f (f != 0:
+    for f = 0 the premises are unsatisfiable and the obligation is vacuous, never proved), e != 0
+    and e<c,w> >= 0, implies the query."""
+    claims, f, net, m = _profile()
+    w, e, lam = z3.Reals("w1 w2"), z3.Real("e"), z3.Real("lam")
+    w_e = [wi + e * fi for wi, fi in zip(w, f)]
+    not_a_multiple = z3.ForAll([lam], z3.Or([wi != lam * fi for wi, fi in zip(w, f)]))
+    negation = z3.And(z3.Or([fi != 0 for fi in f]), net.bn_variance(w) > 0, not_a_multiple, e != 0,
+                      e * net.cov_with_targets(w) >= 0,
+                      z3.Not(z3.And(net.bn_variance(w_e) > 0, m(w_e) < m(w))))
+    assert not _tie_fails(negation, line_module.profile_off_line_not_minimum(claims).query)
+
+
+# ---- learning sets where a branch is decided ------------------------------------------------------
+
+def test_where_w_star_is_a_multiple_of_d_the_lemma_is_claimed_to_hold_and_proved():
+    """W* = -d (examples/negative_multiple.json): the line of optima contains W*, so (L4.5) holds;
+    there is no failure region to describe, and both lemma obligations expect and get `unsat`."""
+    claims = claims_for(load_json(NEGATIVE_MULTIPLE))
+    assert claims.parallel
+    obligations = line_module.line_optima(claims)
+    assert [o.name for o in obligations] == [
+        "profile_line_is_global_minimum", "profile_off_line_not_minimum", "line_distance_lower_bound",
+        "line_distance_attained", "line_negated_lemma", "line_lemma_fails_at_w_star",
+        "line_quadrant_in_general"]
+    lemma = [o for o in obligations if o.name.startswith("line_") and "lemma" in o.name]
+    assert [o.expected for o in lemma] == ["unsat", "unsat"]
+    assert set(answers(lemma).values()) == {"unsat"}
