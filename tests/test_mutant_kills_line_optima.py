@@ -89,3 +89,38 @@ def test_where_w_star_is_a_multiple_of_d_the_lemma_is_claimed_to_hold_and_proved
     lemma = [o for o in obligations if o.name.startswith("line_") and "lemma" in o.name]
     assert [o.expected for o in lemma] == ["unsat", "unsat"]
     assert set(answers(lemma).values()) == {"unsat"}
+
+
+def test_with_w_star_zero_the_lemma_and_failure_region_claims_are_vacuous_not_proved():
+    """W* = 0: no W0 is admissible (<W0,W*> > 0) and ||W*|| has no positive root, so every claim
+    about (L4.5) or its failure region has unsatisfiable hypotheses: `vacuous`, never `unsat`
+    (proved) or `sat` (a division by ||W*||² = 0 left to Z3's free interpretation)."""
+    claims = claims_for(w_star=(0, 0))
+    obligations = [*line_module.line_lemma(claims), *line_module.line_failure_region(claims)]
+    assert set(answers(obligations).values()) == {"vacuous"}
+
+
+def test_with_d_zero_the_quadrant_claims_are_vacuous_not_proved():
+    """d = 0 (c = 0): ||d|| has no positive root, so the two claims written with d̂ (the quadrant,
+    its normals) have unsatisfiable definitions: `vacuous`."""
+    claims = claims_for(bn_direction=(0, 0))
+    obligations = [o for o in line_module.line_failure_region(claims)
+                   if o.name in ("line_failure_region_quadrant", "line_quadrant_normals_orthogonal")]
+    assert set(answers(obligations).values()) == {"vacuous"}
+
+
+def test_where_the_lemma_holds_the_failure_region_claims_are_vacuous_not_proved():
+    """W* = 2d: (L4.5) holds at every admissible W0 and no W0 is in the region, so "fails only
+    in the region" and "fails in the region" have unsatisfiable premises: `vacuous`."""
+    claims = claims_for(w_star=(10, 6))
+    obligations = [o for o in line_module.line_failure_region(claims)
+                   if o.name in ("line_failure_region_necessary", "line_failure_region_sufficient")]
+    assert answers(obligations) == {"line_failure_region_necessary": "vacuous",
+                                    "line_failure_region_sufficient": "vacuous"}
+
+
+def test_the_lemma_fails_at_a_w_star_of_norm_below_one():
+    """y/3 set: W* = (2/3, 0), d = (5/3, 1); (L4.5) fails at W0 = W* (Λ(W*) = 2/17 > 0 = RHS)."""
+    claims = claims_for(load_json(Y_OVER_3))
+    obligations = line_module.line_lemma(claims)
+    assert answers(obligations) == {"line_negated_lemma": "sat", "line_lemma_fails_at_w_star": "sat"}
