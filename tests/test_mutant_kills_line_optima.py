@@ -100,12 +100,14 @@ def test_with_w_star_zero_the_lemma_and_failure_region_claims_are_vacuous_not_pr
     assert set(answers(obligations).values()) == {"vacuous"}
 
 
-def test_with_d_zero_the_quadrant_claims_are_vacuous_not_proved():
-    """d = 0 (c = 0): ||d|| has no positive root, so the two claims written with d̂ (the quadrant,
-    its normals) have unsatisfiable definitions: `vacuous`."""
+def test_with_d_zero_the_claims_about_points_off_the_line_and_about_d_hat_are_vacuous_not_proved():
+    """d = 0 (c = 0): "w off the line through d" is encoded by strict Cauchy-Schwarz, which no w
+    satisfies, and ||d|| has no positive root, so the off-line claim and the two claims written
+    with d̂ (the quadrant, its normals) have unsatisfiable hypotheses: `vacuous`."""
     claims = claims_for(bn_direction=(0, 0))
-    obligations = [o for o in line_module.line_failure_region(claims)
-                   if o.name in ("line_failure_region_quadrant", "line_quadrant_normals_orthogonal")]
+    obligations = [line_module.profile_off_line_not_minimum(claims),
+                   *[o for o in line_module.line_failure_region(claims)
+                     if o.name in ("line_failure_region_quadrant", "line_quadrant_normals_orthogonal")]]
     assert set(answers(obligations).values()) == {"vacuous"}
 
 
