@@ -12,6 +12,7 @@
 """
 
 import dataclasses
+from fractions import Fraction
 
 import z3
 
@@ -126,3 +127,34 @@ def test_the_lemma_fails_at_a_w_star_of_norm_below_one():
     claims = claims_for(load_json(Y_OVER_3))
     obligations = line_module.line_lemma(claims)
     assert answers(obligations) == {"line_negated_lemma": "sat", "line_lemma_fails_at_w_star": "sat"}
+
+
+# ---- the distance to the line without 0 ------------------------------------------------------------
+
+def test_the_lower_bound_query_follows_from_the_literal_claim_for_every_claimed_value(monkeypatch):
+    """A free claimed value L in place of Λ(W0): ¬(||W0 - t·d||² >= L for every t != 0), i.e.
+    t != 0 and ||W0 - t·d||² < L, implies the query."""
+    L = z3.Real("L")
+    monkeypatch.setattr(line_module, "line_distance_sq", lambda w0, d: L)
+    claims = claims_for()
+    lower_bound = line_module.line_distance(claims)[0]
+    w0, t = z3.Reals("W0_1 W0_2"), z3.Real("t")
+    distance = sum((wk - t * dk) ** 2 for wk, dk in zip(w0, claims.bn_direction))
+    assert not _tie_fails(z3.And(t != 0, distance < L), lower_bound.query)
+
+
+def test_a_line_distance_too_small_only_where_w0_d_is_one_is_not_proved_attained(monkeypatch):
+    """Λ(W0) - 1/2 where <W0,d> = 1 (and Λ elsewhere) is not attained at t* there: `sat`. The
+    claim is for every W0 with <W0,d> != 0, so the hyperplane <W0,d> = 1 is inside it."""
+    true = line_module.line_distance_sq
+    monkeypatch.setattr(line_module, "line_distance_sq", lambda w0, d: z3.If(
+        sum(a * b for a, b in zip(w0, d)) == 1, true(w0, d) - z3.RealVal("1/2"), true(w0, d)))
+    attained = line_module.line_distance(claims_for())[1]
+    assert answers([attained]) == {"line_distance_attained": "sat"}
+
+
+def test_the_distance_to_the_line_through_a_short_d_is_proved():
+    """d = (1/2, 0), ||d|| < 1: the path point t = ε/(ε||d||² + 1) of "approached" is 1 at
+    ε = 4/3, a valid point of the line (t != 0); both distance claims hold for every d != 0."""
+    obligations = line_module.line_distance(claims_for(bn_direction=(Fraction(1, 2), 0)))
+    assert set(answers(obligations).values()) == {"unsat"}
