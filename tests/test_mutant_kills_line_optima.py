@@ -158,3 +158,20 @@ def test_the_distance_to_the_line_through_a_short_d_is_proved():
     ε = 4/3, a valid point of the line (t != 0); both distance claims hold for every d != 0."""
     obligations = line_module.line_distance(claims_for(bn_direction=(Fraction(1, 2), 0)))
     assert set(answers(obligations).values()) == {"unsat"}
+
+
+# ---- the failure region: ŵ ∓ d̂ ----------------------------------------------------------------------
+
+def test_normals_built_with_a_wrong_norm_of_w_star_are_not_proved_orthogonal(monkeypatch):
+    """With p² = 2||W*||² in place of ||W*||², ŵ = W*/p is no unit vector and
+    <ŵ - d̂, ŵ + d̂> = 1/2 - 1 != 0: "orthogonal" is false, `sat` (both normals stay nonzero, so
+    only the orthogonality disjunct can say so)."""
+    true, built = line_module.positive_root, []
+
+    def first_root_wrong(name, square):   # p = ||W*|| is built first
+        built.append(name)
+        return true(name, 2 * square if len(built) == 1 else square)
+    monkeypatch.setattr(line_module, "positive_root", first_root_wrong)
+    normals = [o for o in line_module.line_failure_region(claims_for())
+               if o.name == "line_quadrant_normals_orthogonal"]
+    assert answers(normals) == {"line_quadrant_normals_orthogonal": "sat"}
