@@ -30,6 +30,29 @@ NEGATIVE_MULTIPLE = "examples/negative_multiple.json"   # W* = -d: (L4.5) holds 
 Y_OVER_3 = "examples/variants/canonical_y_over_3.json"  # W* = (2/3, 0): ||W*||² = 4/9 < 1
 
 
+def _constants(formula) -> list:
+    """The free constants of a Z3 formula, sorted by name."""
+    found, todo = {}, [formula]
+    while todo:
+        e = todo.pop()
+        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            found[e.decl().name()] = e
+        todo.extend(e.children())
+    return [found[n] for n in sorted(found)]
+
+
+def _renamed(query, named, vector, claimed):
+    """The query's conjunction with its variables renamed to the test's, found by structure, not
+    by name: `named` pairs (a variable of the query, e.g. the t of its "t != 0"; ours), and the
+    other free constants but the `claimed` ones go to `vector` in the order of their names. A
+    renamed variable of the query (α-renaming) then changes no tie."""
+    formula = z3.And(*query)
+    skip = [q for q, _ in named] + list(claimed)
+    others = [c for c in _constants(formula) if not any(c.eq(x) for x in skip)]
+    assert len(others) == len(vector), others
+    return z3.substitute(formula, *named, *zip(others, vector))
+
+
 def claims_for(ls=None, **changes):
     ls = ls or canonical()
     return dataclasses.replace(variant_claims(ls, exact_statistics(ls), "gamma-beta", DEFAULT_EPSILON),
@@ -51,20 +74,21 @@ def _profile():
     return dataclasses.replace(claims, bn_direction=tuple(f)), f, net, m
 
 
-def test_the_line_minimum_query_follows_from_the_literal_claim_for_every_claimed_direction():
-    """¬(σ(tf) > 0 and m(w) >= m(tf) for every w with σ(w) > 0), t != 0, implies the query."""
+def _line_minimum_tie_fails(weaken=lambda query: query) -> bool:
+    """¬(σ(tf) > 0 and m(w) >= m(tf) for every w with σ(w) > 0), t != 0, and not the query."""
     claims, f, net, m = _profile()
     w, t = z3.Reals("w1 w2"), z3.Real("t")
     tf = [t * fi for fi in f]
     negation = z3.And(t != 0, z3.Or(net.bn_variance(tf) <= 0,
                                     z3.And(net.bn_variance(tf) > 0, net.bn_variance(w) > 0, m(w) < m(tf))))
-    assert not _tie_fails(negation, line_module.profile_line_is_global_minimum(claims).query)
+    query = weaken(line_module.profile_line_is_global_minimum(claims).query)
+    return _tie_fails(negation, _renamed(query, [(query[0].arg(0), t)], w, f))
 
 
-def test_the_off_line_query_follows_from_the_literal_claim_for_every_claimed_direction():
+def _off_line_tie_fails(weaken=lambda query: query) -> bool:
     """¬(σ(w + e·f) > 0 and m(w + e·f) < m(w)) for w with σ(w) > 0, not a multiple of f (f != 0:
     for f = 0 the premises are unsatisfiable and the obligation is vacuous, never proved), e != 0
-    and e<c,w> >= 0, implies the query."""
+    and e<c,w> >= 0, and not the query."""
     claims, f, net, m = _profile()
     w, e, lam = z3.Reals("w1 w2"), z3.Real("e"), z3.Real("lam")
     w_e = [wi + e * fi for wi, fi in zip(w, f)]
@@ -72,7 +96,38 @@ def test_the_off_line_query_follows_from_the_literal_claim_for_every_claimed_dir
     negation = z3.And(z3.Or([fi != 0 for fi in f]), net.bn_variance(w) > 0, not_a_multiple, e != 0,
                       e * net.cov_with_targets(w) >= 0,
                       z3.Not(z3.And(net.bn_variance(w_e) > 0, m(w_e) < m(w))))
-    assert not _tie_fails(negation, line_module.profile_off_line_not_minimum(claims).query)
+    query = weaken(line_module.profile_off_line_not_minimum(claims).query)   # query[2]: e != 0
+    return _tie_fails(negation, _renamed(query, [(query[2].arg(0), e)], w, f))
+
+
+def test_the_line_minimum_query_follows_from_the_literal_claim_for_every_claimed_direction():
+    assert not _line_minimum_tie_fails()
+
+
+def test_the_off_line_query_follows_from_the_literal_claim_for_every_claimed_direction():
+    assert not _off_line_tie_fails()
+
+
+def _variance_above_one(query):
+    """"σ²(w) > 0 and w beats t·d" with σ²(w) > 1."""
+    t_nonzero, cases = query
+    at_td, beats = cases.children()
+    variance, comparison = beats.children()
+    return t_nonzero, z3.Or(at_td, z3.And(variance.arg(0) > 1, comparison))
+
+
+def _ties_lost(query):
+    """"m(w + e·d) >= m(w)" with > (a tie no longer refutes the strict decrease)."""
+    *premises, cases = query
+    at_w_e, not_lower = cases.children()
+    return *premises, z3.Or(at_w_e, not_lower.arg(0) < not_lower.arg(1))
+
+
+def test_a_profile_query_that_states_less_than_its_claim_fails_its_tie():
+    """No tie that cannot fail: σ²(w) > 1 in place of σ²(w) > 0 (the claim is scale-invariant, the
+    tie is pointwise), and ties lost in "not lower"."""
+    assert _line_minimum_tie_fails(_variance_above_one)
+    assert _off_line_tie_fails(_ties_lost)
 
 
 # ---- learning sets where a branch is decided ------------------------------------------------------
@@ -131,16 +186,25 @@ def test_the_lemma_fails_at_a_w_star_of_norm_below_one():
 
 # ---- the distance to the line without 0 ------------------------------------------------------------
 
-def test_the_lower_bound_query_follows_from_the_literal_claim_for_every_claimed_value(monkeypatch):
+def _lower_bound_tie_fails(monkeypatch, weaken=lambda query: query) -> bool:
     """A free claimed value L in place of Λ(W0): ¬(||W0 - t·d||² >= L for every t != 0), i.e.
-    t != 0 and ||W0 - t·d||² < L, implies the query."""
+    t != 0 and ||W0 - t·d||² < L, and not the query."""
     L = z3.Real("L")
     monkeypatch.setattr(line_module, "line_distance_sq", lambda w0, d: L)
     claims = claims_for()
-    lower_bound = line_module.line_distance(claims)[0]
+    query = weaken(line_module.line_distance(claims)[0].query)          # query[0]: t != 0
     w0, t = z3.Reals("W0_1 W0_2"), z3.Real("t")
     distance = sum((wk - t * dk) ** 2 for wk, dk in zip(w0, claims.bn_direction))
-    assert not _tie_fails(z3.And(t != 0, distance < L), lower_bound.query)
+    return _tie_fails(z3.And(t != 0, distance < L), _renamed(query, [(query[0].arg(0), t)], w0, [L]))
+
+
+def test_the_lower_bound_query_follows_from_the_literal_claim_for_every_claimed_value(monkeypatch):
+    assert not _lower_bound_tie_fails(monkeypatch)
+
+
+def test_a_lower_bound_query_for_t_other_than_one_fails_its_tie(monkeypatch):
+    """t != 1 in place of t != 0 (equivalent by continuity in t, but the tie is pointwise)."""
+    assert _lower_bound_tie_fails(monkeypatch, lambda query: (query[0].arg(0) != 1, *query[1:]))
 
 
 def test_a_line_distance_too_small_only_where_w0_d_is_one_is_not_proved_attained(monkeypatch):
