@@ -19,6 +19,8 @@ import z3
 from harness.learning_set import canonical, load_json
 from harness.solver import decide_all
 from harness.statistics import exact_statistics
+from harness.variant_checks import Context, variant_cross_check
+from harness.variant_evaluator import VariantEvaluator
 from harness.variants import DEFAULT_EPSILON, variant_claims
 from proofs.encoding import Network
 from proofs.variants import line_optima as line_module
@@ -239,3 +241,20 @@ def test_normals_built_with_a_wrong_norm_of_w_star_are_not_proved_orthogonal(mon
     normals = [o for o in line_module.line_failure_region(claims_for())
                if o.name == "line_quadrant_normals_orthogonal"]
     assert answers(normals) == {"line_quadrant_normals_orthogonal": "sat"}
+
+
+# ---- (L4.5) against the line: the witnesses a report quotes ------------------------------------------
+
+def test_the_line_lemma_witnesses_are_the_sympy_values_on_the_canonical_set():
+    """`sat` with W0 and both sides of (L4.5) as witnesses, each equal to SymPy's value (left side
+    18/17 at W0 = W*). Decided here, not from a cache shared with other tests, so that every
+    change of line_lemma meets this check."""
+    ls = canonical()
+    claims = claims_for(ls)
+    obligations = line_module.line_lemma(claims)
+    ctx = Context(claims, VariantEvaluator(ls.X, ls.y))
+    for ob, outcome in zip(obligations, decide_all(obligations, 20)):
+        assert outcome.result == "sat", ob.name
+        passed, detail = variant_cross_check(ob.name, ctx, outcome)
+        assert passed, detail
+    assert (str(outcome.witness["lhs"]), str(outcome.witness["rhs"])) == ("18/17", "0")
