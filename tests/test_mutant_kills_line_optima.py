@@ -22,7 +22,7 @@ from harness.statistics import exact_statistics
 from harness.variant_checks import Context, variant_cross_check
 from harness.variant_evaluator import VariantEvaluator
 from harness.variants import DEFAULT_EPSILON, variant_claims
-from proofs.encoding import Network
+from proofs.encoding import Network, not_parallel
 from proofs.variants import line_optima as line_module
 from proofs.variants import variant_obligations
 from proofs.variants.encoding import target_variance
@@ -76,21 +76,22 @@ def _profile():
     return dataclasses.replace(claims, bn_direction=tuple(f)), f, net, m
 
 
-def _line_minimum_tie_fails(weaken=lambda query: query) -> bool:
-    """¬(σ(tf) > 0 and m(w) >= m(tf) for every w with σ(w) > 0), t != 0, and not the query."""
+def _line_minimum_tie_fails(query=None) -> bool:
+    """¬(σ(tf) > 0 and m(w) >= m(tf) for every w with σ(w) > 0), t != 0, and not the query
+    (the obligation's, or one given in the test's variables w1, w2, t, f1, f2)."""
     claims, f, net, m = _profile()
     w, t = z3.Reals("w1 w2"), z3.Real("t")
     tf = [t * fi for fi in f]
     negation = z3.And(t != 0, z3.Or(net.bn_variance(tf) <= 0,
                                     z3.And(net.bn_variance(tf) > 0, net.bn_variance(w) > 0, m(w) < m(tf))))
-    query = weaken(line_module.profile_line_is_global_minimum(claims).query)
+    query = query or line_module.profile_line_is_global_minimum(claims).query
     return _tie_fails(negation, _renamed(query, [(query[0].arg(0), t)], w, f))
 
 
-def _off_line_tie_fails(weaken=lambda query: query) -> bool:
+def _off_line_tie_fails(query=None) -> bool:
     """¬(σ(w + e·f) > 0 and m(w + e·f) < m(w)) for w with σ(w) > 0, not a multiple of f (f != 0:
     for f = 0 the premises are unsatisfiable and the obligation is vacuous, never proved), e != 0
-    and e<c,w> >= 0, and not the query."""
+    and e<c,w> >= 0, and not the query (the obligation's, or one in the test's variables)."""
     claims, f, net, m = _profile()
     w, e, lam = z3.Reals("w1 w2"), z3.Real("e"), z3.Real("lam")
     w_e = [wi + e * fi for wi, fi in zip(w, f)]
@@ -98,7 +99,7 @@ def _off_line_tie_fails(weaken=lambda query: query) -> bool:
     negation = z3.And(z3.Or([fi != 0 for fi in f]), net.bn_variance(w) > 0, not_a_multiple, e != 0,
                       e * net.cov_with_targets(w) >= 0,
                       z3.Not(z3.And(net.bn_variance(w_e) > 0, m(w_e) < m(w))))
-    query = weaken(line_module.profile_off_line_not_minimum(claims).query)   # query[2]: e != 0
+    query = query or line_module.profile_off_line_not_minimum(claims).query   # query[2]: e != 0
     return _tie_fails(negation, _renamed(query, [(query[2].arg(0), e)], w, f))
 
 
@@ -110,26 +111,17 @@ def test_the_off_line_query_follows_from_the_literal_claim_for_every_claimed_dir
     assert not _off_line_tie_fails()
 
 
-def _variance_above_one(query):
-    """"σ²(w) > 0 and w beats t·d" with σ²(w) > 1."""
-    t_nonzero, cases = query
-    at_td, beats = cases.children()
-    variance, comparison = beats.children()
-    return t_nonzero, z3.Or(at_td, z3.And(variance.arg(0) > 1, comparison))
-
-
-def _ties_lost(query):
-    """"m(w + e·d) >= m(w)" with > (a tie no longer refutes the strict decrease)."""
-    *premises, cases = query
-    at_w_e, not_lower = cases.children()
-    return *premises, z3.Or(at_w_e, not_lower.arg(0) < not_lower.arg(1))
-
-
 def test_a_profile_query_that_states_less_than_its_claim_fails_its_tie():
-    """No tie that cannot fail: σ²(w) > 1 in place of σ²(w) > 0 (the claim is scale-invariant, the
-    tie is pointwise), and ties lost in "not lower"."""
-    assert _line_minimum_tie_fails(_variance_above_one)
-    assert _off_line_tie_fails(_ties_lost)
+    """No tie that cannot fail, on queries written here: "w beats t·f" only for σ²(w) > 1 (the
+    claim is scale-invariant, the tie is pointwise), and "m(w + e·f) >= m(w)" with > (ties lost)."""
+    _, f, net, _ = _profile()
+    w, t, e = z3.Reals("w1 w2"), z3.Real("t"), z3.Real("e")
+    tf, w_e = [t * fi for fi in f], [wi + e * fi for wi, fi in zip(w, f)]
+    cov, var = net.cov_with_targets, net.bn_variance
+    assert _line_minimum_tie_fails((t != 0, z3.Or(var(tf) <= 0, z3.And(
+        var(w) > 1, cov(w) * cov(w) * var(tf) > cov(tf) * cov(tf) * var(w)))))
+    assert _off_line_tie_fails((var(w) > 0, not_parallel(w, f), e != 0, e * cov(w) >= 0, z3.Or(
+        var(w_e) <= 0, cov(w_e) * cov(w_e) * var(w) < cov(w) * cov(w) * var(w_e))))
 
 
 # ---- learning sets where a branch is decided ------------------------------------------------------
@@ -188,15 +180,15 @@ def test_the_lemma_fails_at_a_w_star_of_norm_below_one():
 
 # ---- the distance to the line without 0 ------------------------------------------------------------
 
-def _lower_bound_tie_fails(monkeypatch, weaken=lambda query: query) -> bool:
+def _lower_bound_tie_fails(monkeypatch, query=None) -> bool:
     """A free claimed value L in place of Λ(W0): ¬(||W0 - t·d||² >= L for every t != 0), i.e.
-    t != 0 and ||W0 - t·d||² < L, and not the query."""
+    t != 0 and ||W0 - t·d||² < L, and not the query (the obligation's, or one given)."""
     L = z3.Real("L")
     monkeypatch.setattr(line_module, "line_distance_sq", lambda w0, d: L)
     claims = claims_for()
-    query = weaken(line_module.line_distance(claims)[0].query)          # query[0]: t != 0
     w0, t = z3.Reals("W0_1 W0_2"), z3.Real("t")
     distance = sum((wk - t * dk) ** 2 for wk, dk in zip(w0, claims.bn_direction))
+    query = query or line_module.line_distance(claims)[0].query          # query[0]: t != 0
     return _tie_fails(z3.And(t != 0, distance < L), _renamed(query, [(query[0].arg(0), t)], w0, [L]))
 
 
@@ -206,7 +198,9 @@ def test_the_lower_bound_query_follows_from_the_literal_claim_for_every_claimed_
 
 def test_a_lower_bound_query_for_t_other_than_one_fails_its_tie(monkeypatch):
     """t != 1 in place of t != 0 (equivalent by continuity in t, but the tie is pointwise)."""
-    assert _lower_bound_tie_fails(monkeypatch, lambda query: (query[0].arg(0) != 1, *query[1:]))
+    w0, t, L = z3.Reals("W0_1 W0_2"), z3.Real("t"), z3.Real("L")
+    distance = sum((wk - t * dk) ** 2 for wk, dk in zip(w0, claims_for().bn_direction))
+    assert _lower_bound_tie_fails(monkeypatch, (t != 1, distance < L))
 
 
 def test_a_line_distance_too_small_only_where_w0_d_is_one_is_not_proved_attained(monkeypatch):
