@@ -8,7 +8,8 @@
   encoded query for every f. A query that states less (a narrowed premise, a lost disjunct, ties
   lost) has a model of "literal negation and not query".
 - Learning sets where a branch of line_optima is decided: W* a multiple of d (the lemma holds,
-  no failure region), W* = 0 (vacuous, not proved), ||W*|| < 1.
+  no failure region), W* = 0 or d = 0 (vacuous, not proved), ||W*|| < 1, ||d|| < 1; a closed
+  form or a norm wrong in one place; the witnesses of (L4.5) against SymPy.
 """
 
 import dataclasses
@@ -17,6 +18,7 @@ from fractions import Fraction
 import z3
 
 from harness.learning_set import canonical, load_json
+from harness.smt2 import constants
 from harness.solver import decide_all
 from harness.statistics import exact_statistics
 from harness.variant_checks import Context, variant_cross_check
@@ -24,7 +26,6 @@ from harness.variant_evaluator import VariantEvaluator
 from harness.variants import DEFAULT_EPSILON, variant_claims
 from proofs.encoding import Network, not_parallel
 from proofs.variants import line_optima as line_module
-from proofs.variants import variant_obligations
 from proofs.variants.encoding import target_variance
 from tests.test_general_ties import _tie_fails
 
@@ -32,27 +33,15 @@ NEGATIVE_MULTIPLE = "examples/negative_multiple.json"   # W* = -d: (L4.5) holds 
 Y_OVER_3 = "examples/variants/canonical_y_over_3.json"  # W* = (2/3, 0): ||W*||² = 4/9 < 1
 
 
-def _constants(formula) -> list:
-    """The free constants of a Z3 formula, sorted by name."""
-    found, todo = {}, [formula]
-    while todo:
-        e = todo.pop()
-        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            found[e.decl().name()] = e
-        todo.extend(e.children())
-    return [found[n] for n in sorted(found)]
-
-
 def _renamed(query, named, vector, claimed):
     """The query's conjunction with its variables renamed to the test's, found by structure, not
     by name: `named` pairs (a variable of the query, e.g. the t of its "t != 0"; ours), and the
     other free constants but the `claimed` ones go to `vector` in the order of their names. A
     renamed variable of the query (α-renaming) then changes no tie."""
-    formula = z3.And(*query)
-    skip = [q for q, _ in named] + list(claimed)
-    others = [c for c in _constants(formula) if not any(c.eq(x) for x in skip)]
+    skip = {str(x) for x in [*(q for q, _ in named), *claimed]}
+    others = [z3.Real(name) for name in constants(list(query)) if name not in skip]
     assert len(others) == len(vector), others
-    return z3.substitute(formula, *named, *zip(others, vector))
+    return z3.substitute(z3.And(*query), *named, *zip(others, vector))
 
 
 def claims_for(ls=None, **changes):
