@@ -60,6 +60,9 @@ def collect_coverage() -> None:
     durations: dict[str, float] = {}
 
     class Recorder:
+        def pytest_runtest_setup(self, item):
+            clear_test_caches(sys.modules)
+
         def pytest_runtest_makereport(self, item, call):
             if call.when == "call":
                 durations[item.nodeid] = call.duration
@@ -74,6 +77,22 @@ def collect_coverage() -> None:
     if code != 0:
         sys.exit(f"mutate_covered: the unmutated selection fails (pytest exit {code})")
     COVERAGE.write_text(json.dumps({"calls": calls, "durations": durations}))
+
+
+def clear_test_caches(modules: dict) -> int:
+    """Empty every functools cache defined in a test module, so that each test that reads a
+    cached decision (e.g. tests/test_variants_obligations.py `decided`) calls the builders again
+    and is recorded as covering them; returns how many caches were cleared. (A module- or
+    session-scoped fixture is still recorded for the first test that requests it only.)"""
+    cleared = 0
+    for name, module in list(modules.items()):
+        if not (name == "tests" or name.startswith("tests.") or name.startswith("test_")):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_clear", None)) and hasattr(value, "cache_info"):
+                value.cache_clear()
+                cleared += 1
+    return cleared
 
 
 def warm() -> None:

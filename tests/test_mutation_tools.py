@@ -33,6 +33,25 @@ def test_a_run_decides_exactly_the_undecided_mutants_its_globs_name(tmp_path, mo
     assert runner.pending(["*"], rerun=False) == [(path, "p.m.x_g__mutmut_1")]
 
 
+def test_the_coverage_run_clears_the_caches_of_test_modules_only():
+    """A cached decision in a test module would record only its first test as covering the
+    obligation builders (the later tests read the cache): the recorder clears such caches
+    before every test, and nothing outside the tests."""
+    import functools
+    import types
+
+    runner = script("mutate_covered")
+    calls = []
+    cached = functools.lru_cache(maxsize=None)(lambda x: calls.append(x) or x)
+    elsewhere = functools.lru_cache(maxsize=None)(lambda x: x)
+    test_module = types.SimpleNamespace(decided=cached)
+    other = types.SimpleNamespace(helper=elsewhere)
+    cached(1), cached(1), elsewhere(2)
+    assert runner.clear_test_caches({"tests.test_x": test_module, "harness.y": other}) == 1
+    cached(1)
+    assert calls == [1, 1] and elsewhere.cache_info().currsize == 1
+
+
 def entry(mutants, killed, surviving, not_checked=0):
     return {"mutants": mutants, "killed": killed, "surviving": surviving, "no_tests": 0,
             "not_checked": not_checked, "surviving_mutants": [], "untested_mutants": []}
