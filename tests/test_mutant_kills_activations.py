@@ -1,0 +1,66 @@
+"""Third mutmut run over proofs/activations.py ((L4.5) with ReLU, t³, t + t² and BN after ReLU):
+each test states a claim of an obligation and fails on a surviving mutant that is observable
+(docs/mutation-testing.md, "Third run: proofs/activations.py"). The module's own sets, with one
+claimed value changed at a time, worked by hand."""
+
+import dataclasses
+from fractions import Fraction
+
+import sympy
+
+from harness.solver import decide
+from proofs import activations as act
+from tests.test_activations import _literal_bn_loss
+
+
+def answer(ob) -> str:
+    return decide(ob, 10).result
+
+
+def test_set_entries_are_parsed_to_exact_rationals():
+    """The sets are written as decimal and fraction strings; each becomes the exact rational
+    (no float). Calls `_q` at test time: the module's sets call it at import, out of the
+    mutation runner's reach (`_q` 1, 2 break every set)."""
+    assert act._q("3/2", 2, "0.1", "-1/3") == (Fraction(3, 2), Fraction(2), Fraction(1, 10), Fraction(-1, 3))
+
+
+def test_a_claimed_standard_optimum_that_is_not_a_minimiser_is_refuted_even_with_its_true_loss():
+    """ReLU set, claimed W* = (3/2, 1) with its true loss L(W*) = 2/3 (u = (1, 2, -1), φ(u) =
+    (1, 2, 0), y = (2, 1, 0)): the value is right, but L(3/2, 2) = 0 is lower, so "W* is a global
+    minimiser of L" is false: sat. Kills the query reduced to "L(W*) != ℓ" (standard_optimum 19)."""
+    s = dataclasses.replace(act.RELU, w_star=act._q("3/2", 1), standard_loss=Fraction(2, 3))
+    assert answer(act.standard_optimum(s)) == "sat"
+
+
+def test_a_wrong_claimed_standard_loss_at_the_true_minimiser_is_refuted():
+    """W* of the ReLU set (a perfect fit, L(W*) = 0) and of BN after ReLU (L(W*) = 1/3) are global
+    minimisers, but a claimed L(W*) of 1 resp. 1/4 is false: sat. Kills the query reduced to
+    "some w has L(w) < L(W*)" (standard_optimum 20), which states nothing about the value."""
+    for s, wrong in ((act.RELU, Fraction(1)), (act.RELU_AFTER, Fraction(1, 4))):
+        assert answer(act.standard_optimum(dataclasses.replace(s, standard_loss=wrong))) == "sat", s.name
+
+
+def test_the_open_ball_that_touches_the_stationary_ray_of_the_cube_set_has_no_stationary_point():
+    """t³ set: every point of the ray of (1, 2) is stationary (SymPy, literal loss, at its point
+    (11/10, 11/5) nearest W* = (3/2, 2), at squared distance exactly 1/5). The open ball
+    ||w - W*||² < 1/5 misses the ray: unsat; the closed ball contains that point. Kills the ball
+    made closed (`_ball` 10: sat), which would refute a true claim."""
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    loss, _ = _literal_bn_loss(act.CUBE, [w1, w2])
+    foot = {w1: sympy.Rational(11, 10), w2: sympy.Rational(11, 5)}
+    assert (foot[w1] - sympy.Rational(3, 2)) ** 2 + (foot[w2] - 2) ** 2 == sympy.Rational(1, 5)
+    assert all(sympy.simplify(sympy.diff(loss, v).subs(foot)) == 0 for v in (w1, w2))
+    assert answer(act.bn_no_stationary_point_on_ball(act.CUBE, Fraction(1, 5))) == "unsat"
+
+
+def test_each_activation_obligation_has_its_own_name_and_states_its_claim():
+    """`make activations` lists every obligation by name and statement (results/activations.md):
+    distinct names prefixed by the set, statements that are text and say the claimed values.
+    Kills standard_optimum 7, 8 (`name=None`, `statement=None`)."""
+    for s in (act.RELU, act.CUBE, act.QUADRATIC, act.RELU_AFTER):
+        obligations = act.activation_obligations(s)
+        names = [ob.name for ob in obligations]
+        assert all(isinstance(n, str) and n.startswith(s.name + "_") for n in names), names
+        assert len(set(names)) == len(names)
+        assert all(isinstance(ob.statement, str) and ob.statement for ob in obligations)
+        assert f"L(W*) = {s.standard_loss}" in obligations[0].statement
