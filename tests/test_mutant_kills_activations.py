@@ -56,7 +56,10 @@ def test_the_open_ball_that_touches_the_stationary_ray_of_the_cube_set_has_no_st
 def test_each_activation_obligation_has_its_own_name_and_states_its_claim():
     """`make activations` lists every obligation by name and statement (results/activations.md):
     distinct names prefixed by the set, statements that are text and say the claimed values.
-    Kills standard_optimum 7, 8 (`name=None`, `statement=None`)."""
+    The smoothness and stationarity statements name the radius they are proved for (the set's,
+    or the one passed). Kills `name=None`, `statement=None` (standard_optimum 7, 8,
+    bn_smooth_on_ball 23, 24) and the radius lost from the text (`_region_text` 1, 2: None, or
+    the set's radius in place of the one passed)."""
     for s in (act.RELU, act.CUBE, act.QUADRATIC, act.RELU_AFTER):
         obligations = act.activation_obligations(s)
         names = [ob.name for ob in obligations]
@@ -64,3 +67,45 @@ def test_each_activation_obligation_has_its_own_name_and_states_its_claim():
         assert len(set(names)) == len(names)
         assert all(isinstance(ob.statement, str) and ob.statement for ob in obligations)
         assert f"L(W*) = {s.standard_loss}" in obligations[0].statement
+    for s, r_sq in ((act.RELU, None), (act.QUADRATIC, None), (act.CUBE, Fraction(1, 5))):
+        radius = f"{r_sq or s.radius_sq}"
+        assert radius in act.bn_smooth_on_ball(s, r_sq).statement
+        assert radius in act.bn_no_stationary_point_on_ball(s, r_sq).statement
+
+
+def test_open_boxes_whose_face_is_the_stationary_ray_of_the_quadratic_set_have_no_stationary_point():
+    """t + t² set: the ray of (0, 1) is stationary (SymPy, literal loss, at (0, 2)). The open boxes
+    of half-side 1/5 around (1/5, 2) and (-1/5, 2) have it as their face w1 = 0, outside: both
+    unsat. Kills a box closed on one side (`_ball` 29: w_k - W*_k <= r, `_ball` 33:
+    W*_k - w_k <= r), each sat on one of them."""
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    loss, _ = _literal_bn_loss(act.QUADRATIC, [w1, w2])
+    assert all(sympy.simplify(sympy.diff(loss, v).subs({w1: 0, w2: 2})) == 0 for v in (w1, w2))
+    for centre in (act._q("1/5", 2), act._q("-1/5", 2)):
+        s = dataclasses.replace(act.QUADRATIC, w_star=centre, radius_sq=Fraction(1, 25))
+        assert answer(act.bn_no_stationary_point_on_ball(s)) == "unsat", centre
+
+
+def test_a_ball_crossing_the_kink_of_an_inactive_point_is_not_smooth():
+    """ReLU set around W = (1, -1/2): a_3 = <w, x_3 - x̄> = -(2/3)(w1 + w2) is -1/3 < 0 there and
+    the ball ||w - W||² < 1/4 crosses w1 + w2 = 0 (distance 1/(2√2)), where a_3 reaches at most
+    (√2 - 1)/3 < 1, while a_1, a_2 and σ keep their sign: sat. Kills "inactive" weakened to
+    a_3 < 1 (`_pattern` 9: unsat)."""
+    s = dataclasses.replace(act.RELU, w_star=act._q(1, "-1/2"), radius_sq=Fraction(1, 4))
+    assert answer(act.bn_smooth_on_ball(s)) == "sat"
+
+
+def test_a_point_at_the_mean_input_has_z_zero_everywhere_so_the_strict_pattern_fails():
+    """x_3 = x̄ = (1, 0): a_3(w) = 0 for every w, so "every z_i keeps its strict sign, none 0" is
+    false on every ball: sat. Kills "inactive" weakened to a_i <= 0 (`_pattern` 8) and a_i < 1
+    (`_pattern` 9), which report it proved."""
+    s = dataclasses.replace(act.RELU, X=(act._q(0, 1), act._q(2, -1), act._q(1, 0)))
+    assert answer(act.bn_smooth_on_ball(s)) == "sat"
+
+
+def test_sigma_is_positive_on_the_ball_of_a_set_with_small_inputs():
+    """The ReLU set with every x divided by 10: σ²(W*) = 26/900 < 1, same pattern, and the ball
+    r² = 1/400 keeps σ > 0 and the strict pattern: unsat. Kills "σ² <= 1" for "σ² <= 0" in the
+    broken conditions (bn_smooth_on_ball 14: sat, a true claim refuted)."""
+    s = dataclasses.replace(act.RELU, X=tuple(tuple(v / 10 for v in x) for x in act.RELU.X))
+    assert answer(act.bn_smooth_on_ball(s)) == "unsat"
