@@ -7,6 +7,7 @@ import dataclasses
 from fractions import Fraction
 
 import sympy
+import z3
 
 from harness.solver import decide
 from proofs import activations as act
@@ -109,3 +110,48 @@ def test_sigma_is_positive_on_the_ball_of_a_set_with_small_inputs():
     broken conditions (bn_smooth_on_ball 14: sat, a true claim refuted)."""
     s = dataclasses.replace(act.RELU, X=tuple(tuple(v / 10 for v in x) for x in act.RELU.X))
     assert answer(act.bn_smooth_on_ball(s)) == "unsat"
+
+
+def test_claims_on_an_empty_ball_or_without_a_sigma_are_vacuous_not_proved():
+    """r² = 0: the ball (and the box) around W* is empty, so "σ > 0 on it" and "no stationary
+    point in it" speak of nothing: `vacuous`. All x equal: σ(w) = 0 for every w, no s > 0 has
+    s² = σ²(w), and "no stationary point" speaks of nothing either. Kills the premises dropped
+    from the obligations (bn_smooth_on_ball 32, bn_no_stationary_point_on_ball 45) and the
+    definitions dropped (bn_no_stationary_point_on_ball 44), which skip the check and say `unsat`."""
+    for s in (act.RELU, act.CUBE, act.QUADRATIC):
+        empty = dataclasses.replace(s, radius_sq=Fraction(0))
+        assert answer(act.bn_smooth_on_ball(empty)) == "vacuous", s.name
+        assert answer(act.bn_no_stationary_point_on_ball(empty)) == "vacuous", s.name
+    flat = dataclasses.replace(act.CUBE, X=(act._q(1, 1),) * 3)
+    assert answer(act.bn_no_stationary_point_on_ball(flat)) == "vacuous"
+
+
+def test_w0_equal_to_w_star_meets_the_premise_only_for_w_star_nonzero_and_has_rhs_zero():
+    """At W0 = W*: <W0,W*> = ||W*||² > 0 and RHS(W*) = 0 < r². Every model of the query has
+    RHS = 0 (W0 is W*), and the reported witness is RHS = 0; with ||W*||² = 1/2 it still holds
+    (sat); with W* = 0 the premise fails (unsat). Kills W0 != W* (lemma_fails_at_w_star 20: models
+    with RHS > 0), the witness dropped or renamed (17, 37, 38), `>= 0` (29: sat at W* = 0) and
+    `> 1` (30: unsat at ||W*||² = 1/2)."""
+    for s in (act.RELU, act.CUBE, act.QUADRATIC, act.RELU_AFTER):
+        ob = act.lemma_fails_at_w_star(s)
+        assert decide(ob, 10).witness == {"rhs": 0}, s.name
+        solver = z3.Solver()
+        solver.set("timeout", 10000, "random_seed", 0)
+        solver.add(*ob.query, ob.witness["rhs"] != 0)
+        assert solver.check() == z3.unsat, s.name
+    short = dataclasses.replace(act.RELU, w_star=act._q("1/2", "1/2"))
+    assert answer(act.lemma_fails_at_w_star(short)) == "sat"
+    zero = dataclasses.replace(act.RELU, w_star=act._q(0, 0))
+    assert answer(act.lemma_fails_at_w_star(zero)) == "unsat"
+
+
+def test_the_smoothness_statement_claims_the_strict_relu_pattern_for_relu_only():
+    """What `bn_smooth_on_ball` proves, as `make activations` reports it: σ > 0, and for ReLU
+    also the strict sign pattern of W* (the query's broken conditions), on the set's region.
+    Kills the pattern phrase dropped, mangled or attached to t³ and t + t² (bn_smooth_on_ball
+    33-41)."""
+    assert act.bn_smooth_on_ball(act.RELU).statement == (
+        "σ(w) > 0 and the ReLU pattern of W*, strictly, on ||w - W*||² < 1/400")
+    assert act.bn_smooth_on_ball(act.CUBE).statement == "σ(w) > 0 on ||w - W*||² < 1/10"
+    assert act.bn_smooth_on_ball(act.QUADRATIC).statement == (
+        "σ(w) > 0 on the box |w_k - W*_k| < r, r² = 1/25 (it contains the ball ||w - W*||² < r²)")
