@@ -59,8 +59,11 @@ def test_each_activation_obligation_has_its_own_name_and_states_its_claim():
     distinct names prefixed by the set, statements that are text and say the claimed values.
     The smoothness and stationarity statements name the radius they are proved for (the set's,
     or the one passed). Kills `name=None`, `statement=None` (standard_optimum 7, 8,
-    bn_smooth_on_ball 23, 24) and the radius lost from the text (`_region_text` 1, 2: None, or
-    the set's radius in place of the one passed)."""
+    bn_smooth_on_ball 23, 24, bn_no_stationary_point_on_ball 34, 35, lemma_fails_at_w_star 8, 9,
+    bn_after_relu_smooth_on_ball 20, 21, bn_after_relu_no_stationary_point_on_ball 35, 36) and the
+    radius lost from the text: None, or the set's radius in place of the one passed
+    (`_region_text` 1, 2, bn_smooth_on_ball 43, 45, bn_no_stationary_point_on_ball 47, 49,
+    bn_after_relu_smooth_on_ball 30-32, bn_after_relu_no_stationary_point_on_ball 47-49)."""
     for s in (act.RELU, act.CUBE, act.QUADRATIC, act.RELU_AFTER):
         obligations = act.activation_obligations(s)
         names = [ob.name for ob in obligations]
@@ -72,6 +75,10 @@ def test_each_activation_obligation_has_its_own_name_and_states_its_claim():
         radius = f"{r_sq or s.radius_sq}"
         assert radius in act.bn_smooth_on_ball(s, r_sq).statement
         assert radius in act.bn_no_stationary_point_on_ball(s, r_sq).statement
+    for r_sq in (None, Fraction(1, 4)):
+        radius = f"||w - W*||² < {r_sq or act.RELU_AFTER.radius_sq}"
+        assert act.bn_after_relu_smooth_on_ball(act.RELU_AFTER, r_sq).statement.endswith(radius)
+        assert act.bn_after_relu_no_stationary_point_on_ball(act.RELU_AFTER, r_sq).statement.endswith(radius)
 
 
 def test_open_boxes_whose_face_is_the_stationary_ray_of_the_quadratic_set_have_no_stationary_point():
@@ -155,3 +162,63 @@ def test_the_smoothness_statement_claims_the_strict_relu_pattern_for_relu_only()
     assert act.bn_smooth_on_ball(act.CUBE).statement == "σ(w) > 0 on ||w - W*||² < 1/10"
     assert act.bn_smooth_on_ball(act.QUADRATIC).statement == (
         "σ(w) > 0 on the box |w_k - W*_k| < r, r² = 1/25 (it contains the ball ||w - W*||² < r²)")
+
+
+# --- BN after ReLU ------------------------------------------------------------------------------
+
+# RELU_AFTER's inputs with y = (0, 1, 1): on its pattern region (w1 < 0, w2 < w1) L̂ is the BN loss
+# of X' = ((0, 0), (-1, 0), (1, -1)), stationary on the ray of Σ'^(-1)c' = (-1, -2) (c' = (0, -1/9)),
+# whose point (-8/5, -16/5) nearest W* = (-2, -3) is at squared distance 1/5, inside the region.
+AFTER_Y011 = dataclasses.replace(act.RELU_AFTER, y=act._q(0, 1, 1))
+
+
+def _literal_after_gradient(s, point):
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    X = sympy.Matrix([[sympy.Rational(v) for v in row] for row in s.X])
+    h = [sympy.Max(0, e) for e in X * sympy.Matrix([w1, w2])]
+    mean = sum(h) / len(h)
+    sigma = sympy.sqrt(sum((hi - mean) ** 2 for hi in h) / len(h))
+    loss = sum(((hi - mean) / sigma - sympy.Rational(yi)) ** 2 for hi, yi in zip(h, s.y)) / len(h)
+    at = {w1: sympy.Rational(point[0]), w2: sympy.Rational(point[1])}
+    return [sympy.simplify(sympy.diff(loss, v).subs(at)) for v in (w1, w2)]
+
+
+def test_bn_after_relu_has_a_stationary_point_in_the_ball_it_is_asked_about():
+    """AFTER_Y011: ∇L̂ = 0 at (-8/5, -16/5) (SymPy, literal loss with Max(0, ·)), at squared distance
+    1/5 from W*: no stationary point for r² = 1/10 (the set's) and 1/5 (open ball), one for the
+    passed r² = 1/4: sat. Kills the passed radius ignored (bn_after_relu_no_stationary_point_on_ball
+    15, 18: the set's r² = 1/10 instead, unsat)."""
+    assert _literal_after_gradient(AFTER_Y011, act._q("-8/5", "-16/5")) == [0, 0]
+    assert answer(act.bn_after_relu_no_stationary_point_on_ball(AFTER_Y011)) == "unsat"
+    assert answer(act.bn_after_relu_no_stationary_point_on_ball(AFTER_Y011, Fraction(1, 5))) == "unsat"
+    assert answer(act.bn_after_relu_no_stationary_point_on_ball(AFTER_Y011, Fraction(1, 4))) == "sat"
+
+
+def test_bn_after_relu_with_every_point_inactive_has_no_sigma_and_is_not_smooth():
+    """x = (1, 0), (2, 0), (1, 1) and W = (-1, -1): every u_i < 0 near W, so h(w) = 0 and σ(h) = 0
+    on the ball: "σ(h(w)) > 0" is false (sat) and "no stationary point" speaks of nothing
+    (`vacuous`). Kills σ(h)² < 0 for <= 0 (bn_after_relu_smooth_on_ball 13: unsat) and the
+    definitions dropped (bn_after_relu_no_stationary_point_on_ball 45: unsat, "proved")."""
+    dark = dataclasses.replace(act.RELU_AFTER, X=(act._q(1, 0), act._q(2, 0), act._q(1, 1)),
+                               w_star=act._q(-1, -1))
+    assert answer(act.bn_after_relu_smooth_on_ball(dark)) == "sat"
+    assert answer(act.bn_after_relu_no_stationary_point_on_ball(dark)) == "vacuous"
+
+
+def test_bn_after_relu_claims_on_an_empty_ball_are_vacuous():
+    """r² = 0: kills the premises dropped (bn_after_relu_smooth_on_ball 29,
+    bn_after_relu_no_stationary_point_on_ball 46), which say `unsat`."""
+    empty = dataclasses.replace(act.RELU_AFTER, radius_sq=Fraction(0))
+    assert answer(act.bn_after_relu_smooth_on_ball(empty)) == "vacuous"
+    assert answer(act.bn_after_relu_no_stationary_point_on_ball(empty)) == "vacuous"
+
+
+def test_bn_after_relu_is_not_smooth_where_an_inactive_u_is_zero_or_crosses_zero():
+    """A zero input x_3 = 0 has u_3 = 0 for every w: "every u_i keeps its strict sign" is false
+    (sat). Around W = (2, 21/10) (u_3 = w1 - w2 = -1/10) the ball r² = 1/25 crosses u_3 = 0 with
+    u_3 < 1/5 < 1 and the other signs kept: sat. Kills "inactive" weakened to u <= 0 (`_after_pattern`
+    13) and u < 1 (14), which say `unsat`."""
+    zero = dataclasses.replace(act.RELU_AFTER, X=(act._q(2, 0), act._q(-1, 0), act._q(0, 0)))
+    assert answer(act.bn_after_relu_smooth_on_ball(zero)) == "sat"
+    cross = dataclasses.replace(act.RELU_AFTER, w_star=act._q(2, "2.1"), radius_sq=Fraction(1, 25))
+    assert answer(act.bn_after_relu_smooth_on_ball(cross)) == "sat"
