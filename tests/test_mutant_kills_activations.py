@@ -222,3 +222,12 @@ def test_bn_after_relu_is_not_smooth_where_an_inactive_u_is_zero_or_crosses_zero
     assert answer(act.bn_after_relu_smooth_on_ball(zero)) == "sat"
     cross = dataclasses.replace(act.RELU_AFTER, w_star=act._q(2, "2.1"), radius_sq=Fraction(1, 25))
     assert answer(act.bn_after_relu_smooth_on_ball(cross)) == "sat"
+
+
+def test_bn_after_relu_stationary_ray_on_a_kink_is_outside_the_open_pattern_region():
+    """RELU_AFTER: the masked network's stationary rays are ±(1, 1) (Σ'^(-1)c' ∝ (-1, -1)), where
+    u_3 = w1 - w2 = 0: on the kink of the point active at W*, not in the open region of the
+    strict pattern of W*, where L̂ is that smooth formula. The ball r² = 1 reaches the ray
+    (distance² 1/2) but ball ∩ region has no stationary point: unsat. Kills the active sign
+    weakened to u >= 0 (`_after_pattern` 5: sat on the kink)."""
+    assert answer(act.bn_after_relu_no_stationary_point_on_ball(act.RELU_AFTER, Fraction(1))) == "unsat"
