@@ -164,6 +164,26 @@ def test_the_smoothness_statement_claims_the_strict_relu_pattern_for_relu_only()
         "σ(w) > 0 on the box |w_k - W*_k| < r, r² = 1/25 (it contains the ball ||w - W*||² < r²)")
 
 
+
+# Six inputs whose centered outputs at w = (t, 0) are a = t·(3, 0, 1, 1, -2, -3), σ = 2t: the kink
+# a_2 = w2 = 0 of x_2 holds the ray (t, 0), where z = (3/2, 0, 1/2, 1/2, -1, -3/2) fits y exactly.
+KINK = act.ActivationSet("kink", "relu", tuple(act._q(a, b) for a, b in zip((3, 0, 1, 1, -2, -3),
+                                                                              (0, 1, -1, 2, 0, -2))),
+                         act._q("3/2", 0, "1/2", "1/2", 0, 0), act._q(1, "1/10"), Fraction(1, 50))
+
+
+def test_a_bn_relu_minimiser_on_the_kink_of_an_active_point_is_outside_the_open_pattern_region():
+    """KINK: L̂ = 0 at (1, 0) (SymPy, literal loss with Max(0, ·)): a global minimiser, on the kink
+    a_2 = 0 of x_2, active at W = (1, 1/10) (pattern: x_1..x_4 active). The ball r² = 1/50 around
+    W reaches it, but the open region of the strict pattern of W, where L̂ is the active-side
+    formula, has no stationary point in that ball: unsat. Kills the active sign weakened to
+    a_i >= 0 (`_pattern` 6: sat on the kink), the BN-before twin of `_after_pattern` 5."""
+    w1, w2 = sympy.symbols("w1 w2", real=True)
+    loss, _ = _literal_bn_loss(KINK, [w1, w2])
+    assert loss.subs({w1: 1, w2: 0}) == 0
+    assert act._Net(KINK).pattern(KINK.w_star) == [True] * 4 + [False] * 2
+    assert answer(act.bn_no_stationary_point_on_ball(KINK)) == "unsat"
+
 # --- BN after ReLU ------------------------------------------------------------------------------
 
 # RELU_AFTER's inputs with y = (0, 1, 1): on its pattern region (w1 < 0, w2 < w1) L̂ is the BN loss
