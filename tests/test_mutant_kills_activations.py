@@ -1,7 +1,8 @@
 """Third mutmut run over proofs/activations.py ((L4.5) with ReLU, t³, t + t² and BN after ReLU):
 each test states a claim of an obligation and fails on a surviving mutant that is observable
-(docs/mutation-testing.md, "Third run: proofs/activations.py"). The module's own sets, with one
-claimed value changed at a time, worked by hand."""
+(docs/mutation-testing.md, "Third run: proofs/activations.py"). The module's own sets with one
+thing changed (a claimed value, the radius, W* or an input), and one six-point set whose kink
+holds a minimiser, worked by hand."""
 
 import dataclasses
 from fractions import Fraction
