@@ -1,0 +1,149 @@
+"""Kills of the surviving mutants of proofs/two_layer.py (third mutation run,
+docs/mutation-testing.md): each test states a claim of the two-layer network with one BN hidden
+unit that a surviving mutant got wrong, by a changed claim (the direction d, k*²) or a tie of the
+stationarity query to the literal gradient of L̂₂ for a free claimed direction."""
+
+from fractions import Fraction
+
+import sympy
+import z3
+
+from harness.learning_set import canonical
+from harness.solver import decide_all
+from harness.two_layer import setup
+from proofs.two_layer import TwoLayer, two_layer_obligations
+
+F = Fraction
+
+
+def _outcomes(t, claim, names):
+    """{name: Z3's outcome} of the named obligations, decided side by side."""
+    obligations = [ob for ob in two_layer_obligations(t, claim) if ob.name in names]
+    return {ob.name: outcome.result for ob, outcome in zip(obligations, decide_all(obligations, 10))}
+
+
+def _claimed(d=None, k_sq=None):
+    """The canonical set's TwoLayer with a claimed direction d and/or k*² in place of the true ones."""
+    t, claim = setup(canonical())
+    ls = canonical()
+    w_star = (F(2), F(0))
+    return TwoLayer(ls.X, ls.y, w_star, d if d is not None else (F(5), F(3)),
+                    k_sq if k_sq is not None else t.k_sq), claim
+
+
+def test_minimisers_claimed_with_the_opposite_direction_are_refuted():
+    """Ŵ* = {(λd, sign(λ)k*)}: with -d claimed for d the sign of a is wrong on every minimiser
+    ((λd, sign(λ)k*) = (-λ·(-d), sign(λ)k*)), so both claims have counterexamples."""
+    t, claim = _claimed(d=(F(-5), F(-3)))
+    outcomes = _outcomes(t, claim, {"two_layer_bn_minimisers_on_line", "two_layer_bn_optima_attain_bound"})
+    assert outcomes == {"two_layer_bn_minimisers_on_line": "sat", "two_layer_bn_optima_attain_bound": "sat"}
+
+
+def test_claims_about_a_k_star_squared_without_a_real_root_are_vacuous_not_proved():
+    """k*² = -1 claimed: no real k* > 0 has k*² = -1, so every claim about k* must come back
+    `vacuous` (its definitions are contradictory), never "proved"."""
+    t, claim = _claimed(k_sq=F(-1))
+    names = {"two_layer_bn_lower_bound", "two_layer_bn_optima_attain_bound",
+             "two_layer_bn_minimisers_on_line", "two_layer_distance_lower_bound"}
+    assert _outcomes(t, claim, names) == dict.fromkeys(names, "vacuous")
+
+
+def test_minimisers_of_a_level_below_the_minimum_are_a_vacuous_claim_not_a_proof():
+    """k*² = 5 > 38/9 claimed: no θ has L̂₂(θ) = mean(y²) - 5 (below the minimum), so "L̂₂(θ) =
+    mean(y²) - k*² only if θ ∈ Ŵ*" has an unsatisfiable hypothesis: `vacuous`, not "proved"."""
+    t, claim = _claimed(k_sq=F(5))
+    assert _outcomes(t, claim, {"two_layer_bn_minimisers_on_line"}) == {"two_layer_bn_minimisers_on_line": "vacuous"}
+
+
+def test_every_two_layer_statement_is_text():
+    """`make two-layer` prints each obligation's statement beside its status."""
+    t, claim = setup(canonical())
+    assert all(isinstance(ob.statement, str) and ob.statement for ob in two_layer_obligations(t, claim))
+
+
+def _literal_stationarity(ls, w, a, s):
+    """The literal ∇L̂₂(w, a) = 0 for L̂₂ = (1/n) Σ (a·z_i - y_i)², z_i = (u_i - μ)/s, s = σ(w),
+    by the chain rule (∂z_i/∂w_k = ((x_ik - x̄_k) - z_i·∂s/∂w_k)/s, ∂s/∂w_k = g_k =
+    (1/n) Σ_j (u_j - μ)(x_jk - x̄_k)/s), the quotients named (z_i·s = u_i - μ, g_k·s = ...) and
+    ∂L̂₂/∂w_k multiplied by s > 0; with <c,w> = (1/n) Σ (u_i - μ) y_i. Returns (hypotheses,
+    gradient = 0, <c,w>) as Z3 terms, written without proofs/encoding.py."""
+    n, dim = len(ls.X), len(ls.X[0])
+    X = [[z3.RealVal(str(v)) for v in row] for row in ls.X]
+    y = [z3.RealVal(str(v)) for v in ls.y]
+    z, g = [z3.Real(f"lit.z{i}") for i in range(n)], [z3.Real(f"lit.g{k}") for k in range(dim)]
+    u = [z3.Sum([X[i][k] * w[k] for k in range(dim)]) for i in range(n)]
+    mu = z3.Sum(u) / n
+    xbar = [z3.Sum([X[i][k] for i in range(n)]) / n for k in range(dim)]
+    hypotheses = [s > 0, s * s == z3.Sum([(ui - mu) ** 2 for ui in u]) / n,
+                  *[z[i] * s == u[i] - mu for i in range(n)],
+                  *[g[k] * s == z3.Sum([(u[j] - mu) * (X[j][k] - xbar[k]) for j in range(n)]) / n
+                    for k in range(dim)]]
+    d_a = 2 * z3.Sum([(a * z[i] - y[i]) * z[i] for i in range(n)]) / n
+    s_d_w = [2 * z3.Sum([(a * z[i] - y[i]) * a * ((X[i][k] - xbar[k]) - z[i] * g[k]) for i in range(n)]) / n
+             for k in range(dim)]
+    cw = z3.Sum([(u[i] - mu) * y[i] for i in range(n)]) / n
+    return hypotheses, [d_a == 0, *[e == 0 for e in s_d_w]], cw
+
+
+def test_the_literal_gradient_is_sympys_derivative_of_the_two_layer_bn_loss():
+    ls = canonical()
+    w1, w2, a = sympy.symbols("w1 w2 a", real=True)
+    X = [[sympy.Rational(v) for v in row] for row in ls.X]
+    y = [sympy.Rational(v) for v in ls.y]
+    u = [row[0] * w1 + row[1] * w2 for row in X]
+    mu, xbar = sum(u) / 3, [sum(row[k] for row in X) / 3 for k in range(2)]
+    sigma = sympy.sqrt(sum((ui - mu) ** 2 for ui in u) / 3)
+    loss = sum((a * (ui - mu) / sigma - yi) ** 2 for ui, yi in zip(u, y)) / 3
+    for point in [{w1: 1, w2: 2, a: sympy.Rational(1, 3)}, {w1: -3, w2: 1, a: 2}]:
+        s = sigma.subs(point)
+        z = [((ui - mu) / s).subs(point) for ui in u]
+        g = [(sum((uj - mu) * (row[k] - xbar[k]) for uj, row in zip(u, X)) / 3 / s).subs(point) for k in range(2)]
+        d_a = 2 * sum((point[a] * z[i] - y[i]) * z[i] for i in range(3)) / 3
+        assert sympy.simplify(sympy.diff(loss, a).subs(point) - d_a) == 0
+        for k, var in enumerate((w1, w2)):
+            s_d_w = 2 * sum((point[a] * z[i] - y[i]) * point[a] * ((X[i][k] - xbar[k]) - z[i] * g[k])
+                            for i in range(3)) / 3
+            assert sympy.simplify(s * sympy.diff(loss, var).subs(point) - s_d_w) == 0
+
+
+def _the_other_variable(query, known):
+    """The one variable of the query that is not in `known`."""
+    found = set()
+
+    def walk(e):
+        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            found.add(e)
+        for child in e.children():
+            walk(child)
+    for q in query:
+        walk(q)
+    (other,) = {v for v in found if not any(v.eq(k) for k in known)}
+    return other
+
+
+def _tie_fails(literal_negation, query) -> bool:
+    """True when the literal negated claim does NOT imply the query (a model of literal ∧ ¬query)."""
+    solver = z3.Then(*[z3.Tactic(x) for x in ("simplify", "propagate-values", "solve-eqs", "qfnra-nlsat")]).solver()
+    solver.set("timeout", 30000)
+    solver.add(literal_negation, z3.Not(z3.And(query)))
+    result = solver.check()
+    assert result != z3.unknown, "the tie is undecided"
+    return result == z3.sat
+
+
+def test_the_stationary_point_query_follows_from_the_literal_gradient_for_every_claimed_direction():
+    """"∇L̂₂(w, a) = 0 only if (w ∥ f, a = ρ(w)) or (a = 0, <c,w> = 0)" for a free claimed
+    direction f != 0: its literal negation (∇L̂₂ = 0 literally, σ(w) > 0) implies the query, so
+    `unsat` of the query proves the claim; a query with a wrong gradient (still unsat at f = d)
+    has a model of "literal negation and not query" (f off the line through d, θ = (d, k*))."""
+    t, claim = setup(canonical())
+    f = [z3.Real("claim.f1"), z3.Real("claim.f2")]
+    t.d = f
+    query = next(ob for ob in two_layer_obligations(t, claim) if ob.name == "two_layer_bn_stationary_points").query
+    w, a = t.theta()
+    s = _the_other_variable(query, {*w, a, *f})            # σ(w), whatever the query names it
+    hypotheses, gradient_zero, cw = _literal_stationarity(canonical(), w, a, s)
+    parallel = w[0] * f[1] == w[1] * f[0]
+    negation = z3.And(*hypotheses, *gradient_zero, z3.Or(f[0] != 0, f[1] != 0),
+                      z3.Not(z3.Or(z3.And(parallel, a * s == cw), z3.And(a == 0, cw == 0))))
+    assert not _tie_fails(negation, query)
