@@ -10,8 +10,8 @@ import z3
 
 from harness.learning_set import canonical
 from harness.solver import decide_all
-from harness.two_layer import setup
-from proofs.two_layer import TwoLayer, two_layer_obligations
+from harness.two_layer import WIDTH_TWO_HALF_SIDE, WIDTH_TWO_THETA0, setup
+from proofs.two_layer import TwoLayer, two_layer_obligations, width_two_obligations
 
 F = Fraction
 
@@ -56,9 +56,11 @@ def test_minimisers_of_a_level_below_the_minimum_are_a_vacuous_claim_not_a_proof
 
 
 def test_every_two_layer_statement_is_text():
-    """`make two-layer` prints each obligation's statement beside its status."""
+    """`make two-layer` prints each obligation's statement beside its status (width 1 and 2)."""
     t, claim = setup(canonical())
-    assert all(isinstance(ob.statement, str) and ob.statement for ob in two_layer_obligations(t, claim))
+    obligations = [*two_layer_obligations(t, claim),
+                   *width_two_obligations(t, WIDTH_TWO_THETA0, WIDTH_TWO_HALF_SIDE)]
+    assert all(isinstance(ob.statement, str) and ob.statement for ob in obligations)
 
 
 def _literal_stationarity(ls, w, a, s):
