@@ -8,8 +8,9 @@ from fractions import Fraction
 import sympy
 import z3
 
-from harness.learning_set import canonical
+from harness.learning_set import LearningSet, canonical
 from harness.solver import decide_all
+from harness.statistics import dot, exact_statistics
 from harness.two_layer import WIDTH_TWO_HALF_SIDE, WIDTH_TWO_THETA0, setup
 from proofs.two_layer import TwoLayer, two_layer_obligations, width_two_obligations
 
@@ -149,3 +150,33 @@ def test_the_stationary_point_query_follows_from_the_literal_gradient_for_every_
     negation = z3.And(*hypotheses, *gradient_zero, z3.Or(f[0] != 0, f[1] != 0),
                       z3.Not(z3.Or(z3.And(parallel, a * s == cw), z3.And(a == 0, cw == 0))))
     assert not _tie_fails(negation, query)
+
+
+def test_the_two_layer_refutation_holds_on_a_set_with_w_star_zero_at_theta0_0_1():
+    """x = (0,0), (0,1), (1,0), y = (1, 0, 0): Xᵀy = 0, so W* = 0, while c = -(1/9, 1/9) != 0,
+    d = -(1, 1), k*² = 2/9. θ0 = (W*, 1) = (0, 0, 1) is a standard optimum (a·w = 0 = W*), its
+    squared distance to Ŵ* = {(λd, sign(λ)k*)} is inf (2λ² + (1 ∓ k*)²) = (1 - k*)² = 11/9 - 2k*
+    (not attained), and the right side of (L4.5) at W0 = θ* = θ0 is 0: every step is proved and
+    (L4.5) fails, with the witness reporting that right side 0."""
+    ls = LearningSet(X=((F(0), F(0)), (F(0), F(1)), (F(1), F(0))), y=(F(1), F(0), F(0)), name="W* = 0")
+    s = exact_statistics(ls)
+    assert tuple(s.w_star) == (0, 0) and tuple(s.bn_direction) == (-1, -1)
+    k_sq = dot(s.c, s.bn_direction)
+    assert k_sq == F(2, 9)
+    t, claim = TwoLayer(ls.X, ls.y, s.w_star, s.bn_direction, k_sq), (1 + k_sq, F(-2))
+    obligations = two_layer_obligations(t, claim)
+    outcomes = decide_all(obligations, 10)
+    assert [o.result for o in outcomes] == [ob.expected for ob in obligations]
+    witness = outcomes[-1].witness
+    assert witness["rhs"] == 0
+    assert sympy.simplify(witness["D"] - (sympy.Rational(11, 9) - 2 * sympy.sqrt(2) / 3)) == 0
+
+
+def test_a_bn_optimum_lies_within_one_tenth_of_theta0_d_2d_1_1_for_width_two():
+    """θ0 = (W₁₁, W₁₂, w₂) = (d, 2d, (1, 1)): v(θ0) = 2d/k* (σ(d) = k*, σ(2d) = 2k*), and
+    θ = (d, 2d, (k*/2, k*/2)), every coordinate within 1/10 of θ0 (k*/2 ≈ 1.03), has v = d: the
+    claim "no θ in that box has v(θ) = d" is false (sat). There σ(W₁₂) ≈ 2σ(W₁₁) in the whole box."""
+    t, _ = setup(canonical())
+    theta0 = (F(5), F(3), F(10), F(6), F(1), F(1))
+    ob = next(o for o in width_two_obligations(t, theta0, F(1, 10)) if o.name == "width_two_no_bn_optimum_near_theta0")
+    assert decide_all([ob], 10)[0].result == "sat"
