@@ -172,11 +172,12 @@ def test_the_two_layer_refutation_holds_on_a_set_with_w_star_zero_at_theta0_0_1(
     assert sympy.simplify(witness["D"] - (sympy.Rational(11, 9) - 2 * sympy.sqrt(2) / 3)) == 0
 
 
-def test_a_bn_optimum_lies_within_one_tenth_of_theta0_d_2d_1_1_for_width_two():
-    """θ0 = (W₁₁, W₁₂, w₂) = (d, 2d, (1, 1)): v(θ0) = 2d/k* (σ(d) = k*, σ(2d) = 2k*), and
-    θ = (d, 2d, (k*/2, k*/2)), every coordinate within 1/10 of θ0 (k*/2 ≈ 1.03), has v = d: the
-    claim "no θ in that box has v(θ) = d" is false (sat). There σ(W₁₂) ≈ 2σ(W₁₁) in the whole box."""
+def test_a_bn_optimum_lies_within_one_tenth_of_theta0_d_2d_3_2_1_2_for_width_two():
+    """θ0 = (W₁₁, W₁₂, w₂) = (d, 2d, (3/2, 1/2)): with W₁₁ = d, W₁₂ = 2d (σ = k*, 2k*),
+    v(θ) = (w₂₁ + w₂₂)d/k*, so θ = (d, 2d, (3/2 + t, 1/2 + t)) with 2t = k* - 2 ≈ 0.055, every
+    coordinate within 1/10 of θ0, has v(θ) = d: the claim "no θ in that box has v(θ) = d" is false
+    (sat). In that box σ(W₁₂) ≈ 2σ(W₁₁), and w₂₁ - w₂₂, 2w₂₂, 2w₂₁ + w₂₂ stay far from k*."""
     t, _ = setup(canonical())
-    theta0 = (F(5), F(3), F(10), F(6), F(1), F(1))
+    theta0 = (F(5), F(3), F(10), F(6), F(3, 2), F(1, 2))
     ob = next(o for o in width_two_obligations(t, theta0, F(1, 10)) if o.name == "width_two_no_bn_optimum_near_theta0")
     assert decide_all([ob], 10)[0].result == "sat"
