@@ -173,11 +173,18 @@ def test_the_two_layer_refutation_holds_on_a_set_with_w_star_zero_at_theta0_0_1(
 
 
 def test_a_bn_optimum_lies_within_one_tenth_of_theta0_d_2d_3_2_1_2_for_width_two():
-    """θ0 = (W₁₁, W₁₂, w₂) = (d, 2d, (3/2, 1/2)): with W₁₁ = d, W₁₂ = 2d (σ = k*, 2k*),
-    v(θ) = (w₂₁ + w₂₂)d/k*, so θ = (d, 2d, (3/2 + t, 1/2 + t)) with 2t = k* - 2 ≈ 0.055, every
-    coordinate within 1/10 of θ0, has v(θ) = d: the claim "no θ in that box has v(θ) = d" is false
-    (sat). In that box σ(W₁₂) ≈ 2σ(W₁₁), and w₂₁ - w₂₂, 2w₂₂, 2w₂₁ + w₂₂ stay far from k*."""
+    """θ0 = (W₁₁, W₁₂, w₂) = (d, 2d, (3/2, 1/2)): θ* = (d, 2d, ((k*+1)/2, (k*-1)/2)) has
+    σ(W₁₁) = k*, σ(W₁₂) = 2k*, so v(θ*) = (w₂₁ + w₂₂)d/k* = d, and every coordinate of θ* is
+    within 1/10 of θ0 (k* ≈ 2.055): the claim "no θ in that box has v(θ) = d" is false. θ* itself
+    is a model of the query (its literal counterexample, with σ₁ = k*, σ₂ = 2k*), and the query is sat."""
     t, _ = setup(canonical())
     theta0 = (F(5), F(3), F(10), F(6), F(3, 2), F(1, 2))
     ob = next(o for o in width_two_obligations(t, theta0, F(1, 10)) if o.name == "width_two_no_bn_optimum_near_theta0")
+    k = z3.Real("lit.k")
+    point = [z3.Real(name) == value for name, value in
+             (("W1_1", 5), ("W1_2", 3), ("W2_1", 10), ("W2_2", 6), ("a1", (k + 1) / 2), ("a2", (k - 1) / 2))]
+    solver = z3.Solver()
+    solver.set("timeout", 10000, "random_seed", 0)
+    solver.add(*ob.query, *point, k > 0, k * k == z3.RealVal("38/9"))
+    assert solver.check() == z3.sat
     assert decide_all([ob], 10)[0].result == "sat"
