@@ -109,18 +109,24 @@ def test_the_literal_gradient_is_sympys_derivative_of_the_two_layer_bn_loss():
             assert sympy.simplify(s * sympy.diff(loss, var).subs(point) - s_d_w) == 0
 
 
-def _the_other_variable(query, known):
-    """The one variable of the query that is not in `known`."""
-    found = set()
+def _variables(*exprs) -> list:
+    """The uninterpreted constants of the expressions, in order of first appearance."""
+    found = []
 
     def walk(e):
         if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            found.add(e)
+            if not any(e.eq(f) for f in found):
+                found.append(e)
         for child in e.children():
             walk(child)
-    for q in query:
-        walk(q)
-    (other,) = {v for v in found if not any(v.eq(k) for k in known)}
+    for e in exprs:
+        walk(e)
+    return found
+
+
+def _the_other_variable(query, known):
+    """The one variable of the query that is not in `known`."""
+    (other,) = [v for v in _variables(*query) if not any(v.eq(k) for k in known)]
     return other
 
 
@@ -181,10 +187,22 @@ def test_a_bn_optimum_lies_within_one_tenth_of_theta0_d_2d_3_2_1_2_for_width_two
     theta0 = (F(5), F(3), F(10), F(6), F(3, 2), F(1, 2))
     ob = next(o for o in width_two_obligations(t, theta0, F(1, 10)) if o.name == "width_two_no_bn_optimum_near_theta0")
     k = z3.Real("lit.k")
-    point = [z3.Real(name) == value for name, value in
-             (("W1_1", 5), ("W1_2", 3), ("W2_1", 10), ("W2_2", 6), ("a1", (k + 1) / 2), ("a2", (k - 1) / 2))]
+    theta = [_variables(side)[0] for side in ob.premises]   # the box: one side per coordinate of θ
+    point = [x == value for x, value in zip(theta, (5, 3, 10, 6, (k + 1) / 2, (k - 1) / 2))]
     solver = z3.Solver()
     solver.set("timeout", 10000, "random_seed", 0)
     solver.add(*ob.query, *point, k > 0, k * k == z3.RealVal("38/9"))
     assert solver.check() == z3.sat
     assert decide_all([ob], 10)[0].result == "sat"
+
+
+def test_a_width_two_box_without_points_or_without_variance_is_a_vacuous_claim_not_a_proof():
+    """"No θ with every |θ_k - θ0_k| < h has v(θ) = d" is vacuous when the box is empty (h = 0)
+    and when σ(W₁ⱼ) > 0 is impossible (all inputs equal: BN divides by σ = 0): `vacuous`, never
+    "proved"."""
+    t, _ = setup(canonical())
+    same_x = TwoLayer(((F(1), F(0)),) * 3, canonical().y, (F(2), F(0)), (F(5), F(3)), t.k_sq)
+    theta0 = (F(5), F(3), F(10), F(6), F(3, 2), F(1, 2))
+    obligations = [next(o for o in width_two_obligations(tl, theta0, h) if o.name == "width_two_no_bn_optimum_near_theta0")
+                   for tl, h in ((t, F(0)), (same_x, F(1, 10)))]
+    assert [outcome.result for outcome in decide_all(obligations, 10)] == ["vacuous", "vacuous"]
