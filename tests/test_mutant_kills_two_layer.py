@@ -25,10 +25,9 @@ def _outcomes(t, claim, names):
 
 def _claimed(d=None, k_sq=None):
     """The canonical set's TwoLayer with a claimed direction d and/or k*² in place of the true ones."""
-    t, claim = setup(canonical())
     ls = canonical()
-    w_star = (F(2), F(0))
-    return TwoLayer(ls.X, ls.y, w_star, d if d is not None else (F(5), F(3)),
+    t, claim = setup(ls)
+    return TwoLayer(ls.X, ls.y, (F(2), F(0)), d if d is not None else (F(5), F(3)),
                     k_sq if k_sq is not None else t.k_sq), claim
 
 
