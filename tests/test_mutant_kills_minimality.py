@@ -14,6 +14,8 @@ Each check is an Obligation decided by harness.solver (the literal hypotheses ar
 so they are checked satisfiable too).
 """
 
+from pathlib import Path
+
 import z3
 
 from harness.solver import decide_all
@@ -76,14 +78,18 @@ def test_every_pair_of_vectors_with_positive_inner_product_meets_the_premises_of
 
 def test_the_scalar_steps_assume_only_their_literal_hypotheses():
     """t > 0, σ > 0, σ_t > 0, σ_t² = t²σ² (standardization); s, q > 0, p² <= s²q² (the
-    Cauchy-Schwarz bound): each premise of the query follows, none is narrower."""
+    Cauchy-Schwarz bound); w·w' > 0 (dimension one): each premise of the query follows, none
+    is narrower."""
     a, t, s, st = z3.Reals("a t s s_t")
     p, q = z3.Reals("p q")
+    w, w2 = z3.Reals("w w2")
     scale, bound = m.standardization_is_scale_invariant(), m.cauchy_schwarz_bound_is_minimum()
     _assert_all_unsat([
         _follows("standardization premises", (t > 0, s > 0, st > 0, st * st == t * t * s * s),
                  scale.premises),
         _follows("cauchy-schwarz premises", (s > 0, q > 0, p * p <= s * s * q * q), bound.premises),
+        *[_follows(f"dimension one premises n{n}", (w * w2 > 0,),
+                   m.dimension_one_bn_loss_depends_on_sign_only(n).premises) for n in (2, 3)],
     ])
 
 
@@ -129,3 +135,12 @@ def test_claims_with_no_sigma_or_no_case_are_vacuous_not_proved():
     obs = [m.bn_loss_identity_in_outputs(1), m.dimension_one_bn_loss_depends_on_sign_only(1),
            m.zero_variance_makes_outputs_constant(1, zero=False)]
     assert [o.result for o in decide_all(obs, 10)] == ["vacuous"] * 3
+
+
+def test_the_steps_are_the_ones_the_committed_report_lists_with_their_statements_and_sizes():
+    """results/counterexamples.md (`make counterexamples`) lists each proved step with its
+    statement and expected answer: the module builds exactly those, at the same sizes n, d."""
+    text = (Path(__file__).parent.parent / "results" / "counterexamples.md").read_text()
+    table = text.split("## Minimality", 1)[1].split("\n\n")[1].splitlines()[2:]
+    assert [row.rsplit(" | ", 2)[0] for row in table] == \
+        [f"| {o.name} | {o.statement} | {o.expected}" for o in m.minimality_obligations()]
