@@ -1,23 +1,27 @@
 """Minimality (docs/spec.md §7): every step of proofs/minimality.py is proved, its premises are
 satisfiable (decide checks them: no vacuous unsat), and a mutated statement flips the answer to
-`sat` (a definite answer, never a timeout).
-
-Each test builds the obligations it decides inside the test, not at collection or in a shared
-fixture: `make mutate` gives each mutant the tests that call its function, and a build outside
-the tests would be recorded for no test (or only the first) and leave the mutant untested."""
+`sat` (a definite answer, never a timeout)."""
 
 import re
+
+import pytest
 
 from harness.solver import decide, decide_all
 from proofs import minimality as m
 
+OBLIGATIONS = m.minimality_obligations()
 
-def test_every_minimality_step_is_proved():
-    """decide_all: what decide answers, the premises checked, in one pool of workers."""
-    obligations = m.minimality_obligations()
-    outcomes = decide_all(obligations, 10)
-    assert [(o.name, x.result) for o, x in zip(obligations, outcomes)] == \
-        [(o.name, o.expected) for o in obligations]
+
+@pytest.fixture(scope="module")
+def decided():
+    """{name: Outcome} of every step, decided once for the tests below (decide_all: what decide
+    answers, the premises checked, the checks in one worker process instead of one each)."""
+    return {ob.name: outcome for ob, outcome in zip(OBLIGATIONS, decide_all(OBLIGATIONS, 10))}
+
+
+@pytest.mark.parametrize("ob", OBLIGATIONS, ids=[o.name for o in OBLIGATIONS])
+def test_minimality_step_is_proved(ob, decided):
+    assert decided[ob.name].result == ob.expected
 
 
 MUTATIONS = {
@@ -37,13 +41,19 @@ MUTATIONS = {
 }
 
 
-def test_every_mutated_minimality_step_is_sat():
-    outcomes = decide_all([build() for build in MUTATIONS.values()], 10)
-    assert dict(zip(MUTATIONS, (x.result for x in outcomes))) == dict.fromkeys(MUTATIONS, "sat")
+@pytest.fixture(scope="module")
+def decided_mutations():
+    """{mutation name: Outcome} of every mutated step, decided once (as `decided`)."""
+    return dict(zip(MUTATIONS, decide_all([build() for build in MUTATIONS.values()], 10)))
+
+
+@pytest.mark.parametrize("name", MUTATIONS)
+def test_mutated_minimality_step_is_sat(name, decided_mutations):
+    assert decided_mutations[name].result == "sat"
 
 
 def test_every_minimality_family_has_a_mutation():
-    families = {re.sub(r"_(n\d+|d\d+|\dx\d)$", "", o.name) for o in m.minimality_obligations()}
+    families = {re.sub(r"_(n\d+|d\d+|\dx\d)$", "", o.name) for o in OBLIGATIONS}
     covered = {"centering_and_variance_scale", "standardization_is_scale_invariant",
                "ray_point_meets_lemma_bound", "bn_loss_identity_in_outputs",
                "covariance_lagrange_identity", "mean_zero_residual_keeps_covariances",
