@@ -36,7 +36,8 @@ def _assert_all_unsat(ties):
 
 
 def _conclusion(ob: Obligation) -> tuple:
-    """The negated conclusion: the query without its definitions and premises."""
+    """The negated conclusion: the query without its definitions and premises (which
+    proofs/minimality._unsat puts first)."""
     return ob.query[len(ob.definitions) + len(ob.premises):]
 
 
