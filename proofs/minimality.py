@@ -123,13 +123,15 @@ def _unsat(name, statement, query, definitions=(), premises=()) -> Obligation:
 
 # --- (P) W* ∈ Ŵ* makes (L4.5) hold --------------------------------------------------------------
 
-def centering_and_variance_scale(n: int, power: int = 2) -> Obligation:
-    """u(tw) - μ(tw) = t(u - μ) and σ²(tw) = t^power·σ²(w) (power = 2; other values: mutation)."""
+def centering_and_variance_scale(n: int, power: int = 2, factor: int = 1) -> Obligation:
+    """u(tw) - μ(tw) = t(u - μ) and σ²(tw) = t^power·σ²(w) (power = 2; other values: mutation).
+    `factor` != 1 claims u(tw) - μ(tw) = factor·t·(u - μ) (mutation; 1: the query is unchanged)."""
     u, t = _vec("u", n), z3.Real("t")
     tu = [t * a for a in u]
+    k = t if factor == 1 else factor * t
     return _unsat(f"centering_and_variance_scale_n{n}",
                   f"u(tw) - μ(tw) = t(u(w) - μ(w)) and σ²(tw) = t²σ²(w) (n = {n})",
-                  (z3.Or(*[a != t * b for a, b in zip(_centered(tu), _centered(u))],
+                  (z3.Or(*[a != k * b for a, b in zip(_centered(tu), _centered(u))],
                          _variance(tu) != t ** power * _variance(u)),))
 
 
