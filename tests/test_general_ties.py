@@ -22,16 +22,17 @@ import pytest
 import sympy
 import z3
 
+from harness.solver import new_solver
 from proofs.general.bn_optima_ray import bn_optima_ray, coordinates, off_line
 from proofs.general.gram import gram, nonzero, psd
 
 K = 2
 
 
-def _tie_fails(hypothesis, query) -> bool:
-    """True when the literal `hypothesis` does NOT imply the query (a model of hypothesis ∧ ¬query)."""
-    solver = z3.Solver()
-    solver.set("timeout", 30000, "random_seed", 0)
+def _tie_fails(hypothesis, query, tactic: tuple[str, ...] = ()) -> bool:
+    """True when the literal `hypothesis` does NOT imply the query (a model of hypothesis ∧ ¬query);
+    `tactic`: a Z3 tactic pipeline, as an obligation's (harness.solver.new_solver)."""
+    solver = new_solver(30.0, tactic)
     solver.add(hypothesis, z3.Not(z3.And(query)))
     result = solver.check()
     assert result != z3.unknown, "the tie is undecided"

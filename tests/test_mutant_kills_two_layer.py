@@ -13,6 +13,7 @@ from harness.solver import decide_all
 from harness.statistics import dot, exact_statistics
 from harness.two_layer import WIDTH_TWO_HALF_SIDE, WIDTH_TWO_THETA0, setup
 from proofs.two_layer import TwoLayer, two_layer_obligations, width_two_obligations
+from tests.test_general_ties import _tie_fails
 
 F = Fraction
 
@@ -129,14 +130,7 @@ def _the_other_variable(query, known):
     return other
 
 
-def _tie_fails(literal_negation, query) -> bool:
-    """True when the literal negated claim does NOT imply the query (a model of literal ∧ ¬query)."""
-    solver = z3.Then(*[z3.Tactic(x) for x in ("simplify", "propagate-values", "solve-eqs", "qfnra-nlsat")]).solver()
-    solver.set("timeout", 30000)
-    solver.add(literal_negation, z3.Not(z3.And(query)))
-    result = solver.check()
-    assert result != z3.unknown, "the tie is undecided"
-    return result == z3.sat
+NLSAT = ("simplify", "propagate-values", "solve-eqs", "qfnra-nlsat")
 
 
 def test_the_stationary_point_query_follows_from_the_literal_gradient_for_every_claimed_direction():
@@ -154,7 +148,7 @@ def test_the_stationary_point_query_follows_from_the_literal_gradient_for_every_
     parallel = w[0] * f[1] == w[1] * f[0]
     negation = z3.And(*hypotheses, *gradient_zero, z3.Or(f[0] != 0, f[1] != 0),
                       z3.Not(z3.Or(z3.And(parallel, a * s == cw), z3.And(a == 0, cw == 0))))
-    assert not _tie_fails(negation, query)
+    assert not _tie_fails(negation, query, NLSAT)
 
 
 def test_the_two_layer_refutation_holds_on_a_set_with_w_star_zero_at_theta0_0_1():
