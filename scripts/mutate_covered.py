@@ -103,8 +103,8 @@ def collect_coverage() -> None:
 def clear_test_caches(modules: dict) -> int:
     """Empty every functools cache defined in a test module, so that each test that reads a
     cached decision (e.g. tests/test_variants_obligations.py `decided`) calls the builders again
-    and is recorded as covering them; returns how many caches were cleared. (A module- or
-    session-scoped fixture is still recorded for the first test that requests it only.)"""
+    and is recorded as covering them; returns how many caches were cleared. (What a fixture
+    computes is credited to every test of its file by the recorder instead.)"""
     cleared = 0
     for name, module in list(modules.items()):
         if not (name == "tests" or name.startswith("tests.") or name.startswith("test_")):
