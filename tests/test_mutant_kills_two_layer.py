@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import sympy
 import z3
+from z3.z3util import get_vars
 
 from harness.learning_set import LearningSet, canonical
 from harness.solver import decide_all
@@ -109,24 +110,9 @@ def test_the_literal_gradient_is_sympys_derivative_of_the_two_layer_bn_loss():
             assert sympy.simplify(s * sympy.diff(loss, var).subs(point) - s_d_w) == 0
 
 
-def _variables(*exprs) -> list:
-    """The uninterpreted constants of the expressions, in order of first appearance."""
-    found = []
-
-    def walk(e):
-        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            if not any(e.eq(f) for f in found):
-                found.append(e)
-        for child in e.children():
-            walk(child)
-    for e in exprs:
-        walk(e)
-    return found
-
-
 def _the_other_variable(query, known):
     """The one variable of the query that is not in `known`."""
-    (other,) = [v for v in _variables(*query) if not any(v.eq(k) for k in known)]
+    (other,) = [v for v in get_vars(z3.And(*query)) if not any(v.eq(k) for k in known)]
     return other
 
 
@@ -180,7 +166,7 @@ def test_a_bn_optimum_lies_within_one_tenth_of_theta0_d_2d_3_2_1_2_for_width_two
     theta0 = (F(5), F(3), F(10), F(6), F(3, 2), F(1, 2))
     ob = next(o for o in width_two_obligations(t, theta0, F(1, 10)) if o.name == "width_two_no_bn_optimum_near_theta0")
     k = z3.Real("lit.k")
-    theta = [_variables(side)[0] for side in ob.premises]   # the box: one side per coordinate of θ
+    theta = [get_vars(side)[0] for side in ob.premises]   # the box: one side per coordinate of θ
     point = [x == value for x, value in zip(theta, (5, 3, 10, 6, (k + 1) / 2, (k - 1) / 2))]
     solver = z3.Solver()
     solver.set("timeout", 10000, "random_seed", 0)
